@@ -1,0 +1,34 @@
+/**
+ * Provenance hashes: the one mechanism behind staleness. A translation records the hash of the
+ * English variant it was made from; a non-base variant records the hash of the base variant it was
+ * last reconciled with. The hash covers what a translator translates (title, description, body),
+ * not bookkeeping fields, so acknowledging a hash never makes anything else stale.
+ */
+import { createHash } from 'node:crypto';
+
+export interface HashableDocument {
+  title: string;
+  description?: string | undefined;
+  body: string;
+}
+
+/** Line endings and trailing white space do not change a hash; everything else does. */
+export function normalizeForHash(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .trim();
+}
+
+/** The 16-hex-digit provenance hash of a document. */
+export function provenanceHash(doc: HashableDocument): string {
+  const canonical = [
+    'title:' + normalizeForHash(doc.title),
+    'description:' + normalizeForHash(doc.description ?? ''),
+    'body:',
+    normalizeForHash(doc.body),
+  ].join('\n');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 16);
+}

@@ -1,0 +1,301 @@
+/**
+ * Parses one MDX article file (front matter + body) into the facts the content model needs:
+ * headings with their ids, links, components, expressions, ESM, and sections. Positions are
+ * file-absolute, taken from the syntax tree, never recovered by searching text.
+ *
+ * The result is plain JSON so that it can be cached by content hash.
+ */
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { SourcePosition } from '../diagnostics.ts';
+import { assignHeadingIds, explicitHeadingId, headingText, HEADING_ID_COMMENT } from './heading-ids.ts';
+
+export interface ParsedHeading extends SourcePosition {
+  depth: number;
+  id: string;
+  /** True when the id was written by the author (`{/* #id *\/}`), false when derived from text. */
+  explicit: boolean;
+  text: string;
+}
+
+export interface ParsedLink extends SourcePosition {
+  /** The URL exactly as written. */
+  url: string;
+  /** `link` and `image` from Markdown; `definition` for `[x]: url`; `attribute` for JSX `href`/`src`. */
+  kind: 'link' | 'image' | 'definition' | 'attribute';
+  text: string;
+}
+
+export interface ParsedAttribute extends SourcePosition {
+  name: string;
+  /** The string value; null for a bare attribute; undefined when the value is an expression. */
+  value: string | null | undefined;
+  /** The expression source, when the attribute (or a spread) is an expression. */
+  expression?: string;
+}
+
+export interface ParsedElement extends SourcePosition {
+  /** Element name (`Callout`, `br`), or null for a fragment. */
+  name: string | null;
+  flow: boolean;
+  attributes: ParsedAttribute[];
+}
+
+export interface ParsedExpression extends SourcePosition {
+  value: string;
+  /** True for the one allowed form: a heading-id comment at the end of a heading. */
+  headingId: boolean;
+}
+
+export interface ParsedEsm extends SourcePosition {
+  value: string;
+}
+
+/** A part of the body under one heading (level 2 or 3), for diffs and side-by-side views. */
+export interface ParsedSection {
+  id: string;
+  depth: number;
+  title: string;
+  /** Plain text of the section, headings excluded. */
+  text: string;
+  line: number;
+}
+
+export interface FrontmatterResult {
+  /** The parsed YAML value (unvalidated), or undefined if it did not parse. */
+  data: unknown;
+  /** 1-based line of each top-level and nested key path, joined with `.` (`translation.method`). */
+  keyLines: Record<string, SourcePosition>;
+  /** The line on which the front matter starts (the opening `---`), or undefined if none. */
+  startLine: number | undefined;
+  errors: { message: string; position: SourcePosition }[];
+}
+
+export interface ParsedMdx {
+  frontmatter: FrontmatterResult;
+  /** The body (everything after the front matter) exactly as written. */
+  body: string;
+  headings: ParsedHeading[];
+  links: ParsedLink[];
+  elements: ParsedElement[];
+  expressions: ParsedExpression[];
+  esm: ParsedEsm[];
+  sections: ParsedSection[];
+}
+
+/** The MDX syntax error of a file that cannot be parsed at all. */
+export class MdxSyntaxError extends Error {
+  readonly position: SourcePosition;
+  constructor(message: string, position: SourcePosition) {
+    super(message);
+    this.name = 'MdxSyntaxError';
+    this.position = position;
+  }
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+interface Positioned {
+  position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
+}
+
+function pos(node: Positioned): SourcePosition {
+  const p = node.position;
+  if (!p) return { line: 1, column: 1 };
+  return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
+}
+
+interface JsxNode extends Positioned {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: Array<
+    | (Positioned & { type: 'mdxJsxAttribute'; name: string; value: string | null | undefined | (Positioned & { value: string }) })
+    | (Positioned & { type: 'mdxJsxExpressionAttribute'; value: string })
+  >;
+}
+
+/** Splits the front matter off a file; returns its YAML, the body and their line offsets. */
+export function splitFrontmatter(source: string): { yaml: string | undefined; yamlStartLine: number; body: string; bodyStartLine: number } {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return { yaml: undefined, yamlStartLine: 1, body: source, bodyStartLine: 1 };
+  const consumed = match[0];
+  const bodyStartLine = consumed.split('\n').length - (consumed.endsWith('\n') ? 0 : 1);
+  return { yaml: match[1] ?? '', yamlStartLine: 2, body: source.slice(consumed.length), bodyStartLine };
+}
+
+/** Parses front matter YAML and records the line of every key, for errors that name the field. */
+export function parseFrontmatter(source: string): FrontmatterResult {
+  const { yaml, yamlStartLine } = splitFrontmatter(source);
+  if (yaml === undefined) {
+    return { data: undefined, keyLines: {}, startLine: undefined, errors: [] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const toPosition = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + yamlStartLine - 1, column: col };
+  };
+  const errors = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0] ?? e.message,
+    position: toPosition(e.pos[0]),
+  }));
+  const keyLines: Record<string, SourcePosition> = {};
+  const walk = (node: YamlNode | null | undefined, prefix: string): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const path = prefix ? `${prefix}.${key}` : key;
+        const range = isScalar(pair.key) ? pair.key.range : undefined;
+        if (range) keyLines[path] = toPosition(range[0]);
+        walk(pair.value as YamlNode, path);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const path = `${prefix}.${index}`;
+        const range = (item as YamlNode).range;
+        if (range) keyLines[path] = toPosition(range[0]);
+        walk(item as YamlNode, path);
+      });
+    }
+  };
+  walk(doc.contents as YamlNode, '');
+  let data: unknown;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS();
+    } catch (error) {
+      errors.push({ message: (error as Error).message, position: { line: yamlStartLine, column: 1 } });
+    }
+  }
+  return { data, keyLines, startLine: 1, errors };
+}
+
+/** Parses an MDX file. Throws `MdxSyntaxError` with a position when the MDX does not parse. */
+export function parseMdx(source: string): ParsedMdx {
+  const frontmatter = parseFrontmatter(source);
+  let tree: Root;
+  try {
+    tree = processor.parse(source);
+  } catch (error) {
+    const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
+    const line = e.line ?? (place as { line?: number } | undefined)?.line ?? 1;
+    const column = e.column ?? (place as { column?: number } | undefined)?.column ?? 1;
+    throw new MdxSyntaxError(e.reason ?? e.message, { line, column });
+  }
+
+  const headings: ParsedHeading[] = [];
+  const links: ParsedLink[] = [];
+  const elements: ParsedElement[] = [];
+  const expressions: ParsedExpression[] = [];
+  const esm: ParsedEsm[] = [];
+
+  // Ids are assigned on the tree exactly as the site's remark plugin does.
+  const explicitIds = new Map<Heading, boolean>();
+  visit(tree, 'heading', (node) => {
+    explicitIds.set(node, explicitHeadingId(node) !== undefined);
+  });
+  const headingTexts = new Map<Heading, string>();
+  visit(tree, 'heading', (node) => {
+    headingTexts.set(node, headingText(node));
+  });
+  // Expressions are collected before ids are assigned (which removes the id comments).
+  visit(tree, (node, _index, parent) => {
+    if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
+      const value = (node as { value: string }).value;
+      const isHeadingId =
+        node.type === 'mdxTextExpression' &&
+        parent?.type === 'heading' &&
+        parent.children.at(-1) === node &&
+        HEADING_ID_COMMENT.test(value);
+      expressions.push({ value, headingId: isHeadingId, ...pos(node) });
+    } else if (node.type === 'mdxjsEsm') {
+      esm.push({ value: (node as { value: string }).value, ...pos(node) });
+    }
+  });
+  assignHeadingIds(tree);
+
+  visit(tree, (node) => {
+    switch (node.type) {
+      case 'heading':
+        headings.push({
+          depth: node.depth,
+          id: node.data?.id ?? '',
+          explicit: explicitIds.get(node) ?? false,
+          text: headingTexts.get(node) ?? toString(node),
+          ...pos(node),
+        });
+        break;
+      case 'link':
+        links.push({ url: node.url, kind: 'link', text: toString(node), ...pos(node) });
+        break;
+      case 'image':
+        links.push({ url: node.url, kind: 'image', text: node.alt ?? '', ...pos(node) });
+        break;
+      case 'definition':
+        links.push({ url: node.url, kind: 'definition', text: node.label ?? node.identifier, ...pos(node) });
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const jsx = node as unknown as JsxNode;
+        const attributes: ParsedAttribute[] = jsx.attributes.map((attr) => {
+          if (attr.type === 'mdxJsxExpressionAttribute') {
+            return { name: '...', value: undefined, expression: attr.value, ...pos(attr.position ? attr : jsx) };
+          }
+          const value = attr.value;
+          const base = { name: attr.name, ...pos(attr.position ? attr : jsx) };
+          if (value !== null && typeof value === 'object') return { ...base, value: undefined, expression: value.value };
+          return { ...base, value: value ?? null };
+        });
+        elements.push({ name: jsx.name, flow: jsx.type === 'mdxJsxFlowElement', attributes, ...pos(jsx) });
+        for (const attr of attributes) {
+          if ((attr.name === 'href' || attr.name === 'src') && typeof attr.value === 'string') {
+            links.push({ url: attr.value, kind: 'attribute', text: '', line: attr.line, column: attr.column });
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+
+  return {
+    frontmatter,
+    body: splitFrontmatter(source).body,
+    headings,
+    links,
+    elements,
+    expressions,
+    esm,
+    sections: sectionsOf(tree),
+  };
+}
+
+/** Splits the body into sections at level-2 and level-3 headings. */
+function sectionsOf(tree: Root): ParsedSection[] {
+  const sections: ParsedSection[] = [];
+  let current: ParsedSection = { id: '', depth: 1, title: '', text: '', line: 1 };
+  const flush = (): void => {
+    current.text = current.text.trim();
+    if (current.id !== '' || current.text !== '') sections.push(current);
+  };
+  for (const node of tree.children as RootContent[]) {
+    if (node.type === 'yaml') continue;
+    if (node.type === 'heading' && node.depth <= 3) {
+      flush();
+      current = { id: node.data?.id ?? '', depth: node.depth, title: toString(node).trim(), text: '', line: node.position?.start.line ?? 1 };
+    } else {
+      current.text += toString(node) + '\n';
+    }
+  }
+  flush();
+  return sections;
+}
