@@ -5,6 +5,7 @@
  * not bookkeeping fields, so acknowledging a hash never makes anything else stale.
  */
 import { createHash } from 'node:crypto';
+import { parseFrontmatter, splitFrontmatter } from './mdx/parse.ts';
 
 export interface HashableDocument {
   title: string;
@@ -31,4 +32,21 @@ export function provenanceHash(doc: HashableDocument): string {
     normalizeForHash(doc.body),
   ].join('\n');
   return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 16);
+}
+
+/**
+ * The provenance hash of an article file's source text (front matter + body): what a translation
+ * of it, or a variant reconciled with it, records. Returns undefined when the front matter has no
+ * usable title (the schema check reports that).
+ */
+export function provenanceHashOfSource(source: string): string | undefined {
+  const { data } = parseFrontmatter(source);
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { title, description } = data as { title?: unknown; description?: unknown };
+  if (typeof title !== 'string') return undefined;
+  return provenanceHash({
+    title,
+    description: typeof description === 'string' ? description : undefined,
+    body: splitFrontmatter(source).body,
+  });
 }
