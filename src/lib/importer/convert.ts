@@ -1,0 +1,449 @@
+/**
+ * Converts the Markdown of one side of a DocFX file (target or source text, after the sentence pairs
+ * were split) into an MDX body in the format of CONTRIBUTING.md. The Markdown is parsed as plain
+ * CommonMark + GFM (DocFX is not MDX), rewritten on the syntax tree, and printed by the MDX
+ * serializer, which escapes whatever MDX would read as syntax (`{`, `<`, …).
+ *
+ * Line numbers in the Markdown are the input file's line numbers (the caller keeps the line
+ * structure), so every position reported here names the line of the DocFX file.
+ */
+import type {
+  BlockContent,
+  Blockquote,
+  Heading,
+  Nodes,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement, MdxTextExpression } from 'mdast-util-mdx';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import type { Diagnostic } from '../diagnostics.ts';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+const printer = unified()
+  .use(remarkStringify, {
+    bullet: '-',
+    listItemIndent: 'one',
+    emphasis: '*',
+    strong: '*',
+    fence: '`',
+    fences: true,
+    rule: '-',
+    incrementListMarker: true,
+  })
+  .use(remarkGfm)
+  .use(remarkMdx);
+
+export interface ConvertContext {
+  /** The input file as shown in diagnostics. */
+  file: string;
+  report: (diagnostic: Diagnostic) => void;
+}
+
+export interface AppliesToItem {
+  text: string;
+  line: number;
+  column: number;
+}
+
+export interface ConvertedBody {
+  /** Plain text of the first `#` heading, without its anchor. */
+  title: string | undefined;
+  /** The `<a name>` (or `id`) anchor of the first `#` heading: the article's slug in DocFX. */
+  titleAnchor: string | undefined;
+  /** Line of the first `#` heading (or 1). */
+  titleLine: number;
+  /** The "Applies to" block, when `findAppliesTo` was set and one was found. */
+  appliesTo: { line: number; items: AppliesToItem[] } | undefined;
+  /** Plain text of the first paragraph of the body (after the title and the "Applies to" block). */
+  firstParagraph: string | undefined;
+  /** The MDX body: blocks separated by one blank line, ending with one newline (or empty). */
+  body: string;
+}
+
+export interface ConvertOptions {
+  /**
+   * Find the "Applies to" block by its English text (for the source side). On the target side the
+   * label is translated, so the caller passes the line the source side found it on instead.
+   */
+  findAppliesTo?: boolean;
+  appliesToLine?: number | undefined;
+}
+
+const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as const;
+const HEADING_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const ANCHOR_OPEN = /^<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*"([^"]*)"[^>]*>$/i;
+const ANCHOR_CLOSE = /^<\/a\s*>$/i;
+const BR = /^<br\s*\/?>$/i;
+const APPLIES_TO = /^applies to\s*:?$/i;
+const NBSP = /\u00a0/g;
+
+/** Lines of nothing but white space and `&nbsp;` (DocFX pads articles with them). */
+const BLANKISH_LINE = /^(?:[\s\u00a0]|&nbsp;|&#160;|&#xa0;)*$/i;
+const IMAGE_DIRECTIVE = /:::image\s+((?:[a-z-]+\s*=\s*"[^"]*"\s*)*):::/gi;
+const DIRECTIVE_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*:::/;
+
+function position(node: { position?: { start: { line: number; column: number } } | undefined }): { line: number; column: number } {
+  return node.position ? { line: node.position.start.line, column: node.position.start.column } : { line: 1, column: 1 };
+}
+
+function attributesOf(source: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of source.matchAll(/([a-z-]+)\s*=\s*"([^"]*)"/gi)) map.set((m[1] ?? '').toLowerCase(), m[2] ?? '');
+  return map;
+}
+
+function escapeAlt(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => '\\' + c);
+}
+
+/**
+ * Line-level rewrites done before parsing: DocFX `:::image` directives become Markdown images,
+ * other `:::` directives are reported, and lines of white space or `&nbsp;` become empty lines.
+ */
+function preprocess(markdown: string, ctx: ConvertContext): string {
+  return markdown
+    .split('\n')
+    .map((line, index) => {
+      const lineNumber = index + 1;
+      if (BLANKISH_LINE.test(line)) return '';
+      let out = line.replace(IMAGE_DIRECTIVE, (whole, attrs: string, offset: number) => {
+        const a = attributesOf(attrs);
+        const src = a.get('source');
+        const type = (a.get('type') ?? 'content').toLowerCase();
+        if (!src || type === 'complex') {
+          ctx.report({
+            file: ctx.file, line: lineNumber, column: offset + 1, severity: 'warning', rule: 'import/unknown-directive',
+            message: `cannot convert this :::image directive${type === 'complex' ? ' (type="complex" with a long description)' : ' (no source)'}; kept as text`,
+            hint: 'Rewrite it as ![Alt text](/media/file.png) and put the long description in the text.',
+          });
+          return whole;
+        }
+        const alt = a.get('alt-text') ?? '';
+        return `![${escapeAlt(alt)}](${src.replace(/ /g, '%20')})`;
+      });
+      if (DIRECTIVE_LINE.test(out)) {
+        const column = out.indexOf(':::') + 1;
+        ctx.report({
+          file: ctx.file, line: lineNumber, column, severity: 'warning', rule: 'import/unknown-directive',
+          message: `cannot convert the DocFX directive "${out.trim().slice(0, 40)}"; kept as text`,
+          hint: 'Rewrite it in plain Markdown or with a component listed in CONTRIBUTING.md, or remove it.',
+        });
+        // Kept as text: a line of its own must not be read as anything else.
+        out = out.replace(/:::/, '\\:::');
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+/** `foo.md#bar` → `foo.mdx#bar`; absolute URLs, `#anchors` and other files are kept. */
+export function rewriteLink(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url.startsWith('#')) return url;
+  return url.replace(/^([^?#]*?)\.md(?=$|[?#])/i, '$1.mdx');
+}
+
+/** Images are served from `public/media/`: `media/x.png`, `./images/x.png` → `/media/…`. */
+export function rewriteImage(url: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/')) return url;
+  const path = url.replace(/^(?:\.\.?\/)+/, '').replace(/^(?:media|images)\//, '');
+  return '/media/' + path;
+}
+
+function text(value: string, from?: Nodes): Text {
+  const node: Text = { type: 'text', value };
+  if (from?.position) node.position = from.position;
+  return node;
+}
+
+function mergeTexts(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const child of children) {
+    const last = out.at(-1);
+    if (child.type === 'text' && last?.type === 'text') last.value += child.value;
+    else out.push(child);
+  }
+  return out;
+}
+
+function isBlank(children: PhrasingContent[]): boolean {
+  return children.every((c) => (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
+}
+
+function trimEdges(children: PhrasingContent[]): PhrasingContent[] {
+  const first = children[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^[ \t]+/, '');
+  const last = children.at(-1);
+  if (last?.type === 'text') last.value = last.value.replace(/[ \t]+$/, '');
+  return children.filter((c) => !(c.type === 'text' && c.value === ''));
+}
+
+interface PhrasingContext {
+  inHeading: boolean;
+  inTableCell: boolean;
+  /** Anchor ids found (headings take them as their id). */
+  anchors: string[];
+}
+
+function unconvertedHtml(node: Nodes, value: string, ctx: ConvertContext): void {
+  const { line, column } = position(node);
+  const shown = value.replace(/\s+/g, ' ').slice(0, 60);
+  ctx.report({
+    file: ctx.file, line, column, severity: 'warning', rule: 'import/unconverted-html',
+    message: `raw HTML ${JSON.stringify(shown)} cannot be converted to MDX; kept as text`,
+    hint: 'Rewrite it in Markdown (or a component listed in CONTRIBUTING.md), or remove it.',
+  });
+}
+
+function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx: ConvertContext): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    switch (node.type) {
+      case 'text':
+        node.value = node.value.replace(NBSP, ' ');
+        out.push(node);
+        break;
+      case 'html': {
+        const value = node.value.trim();
+        const anchor = ANCHOR_OPEN.exec(value);
+        const next = children[i + 1];
+        if (anchor && next?.type === 'html' && ANCHOR_CLOSE.test(next.value.trim()) && pc.inHeading) {
+          const id = anchor[1] ?? '';
+          if (HEADING_ID.test(id)) pc.anchors.push(id);
+          else {
+            const { line, column } = position(node);
+            ctx.report({
+              file: ctx.file, line, column, severity: 'warning', rule: 'import/bad-anchor',
+              message: `anchor id ${JSON.stringify(id)} is not a valid heading id (ASCII letters, digits, - and _); dropped`,
+              hint: 'Give the heading an id by hand: ## Heading {/* #id */}.',
+            });
+          }
+          i++;
+        } else if (BR.test(value)) {
+          if (pc.inTableCell) {
+            const br: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'br', attributes: [], children: [] };
+            out.push(br);
+          } else {
+            out.push({ type: 'break' });
+          }
+        } else {
+          unconvertedHtml(node, node.value, ctx);
+          out.push(text(node.value, node));
+        }
+        break;
+      }
+      case 'link':
+        node.url = rewriteLink(node.url);
+        node.children = transformPhrasing(node.children, pc, ctx);
+        out.push(node);
+        break;
+      case 'linkReference':
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        node.children = transformPhrasing(node.children, pc, ctx) as typeof node.children;
+        out.push(node);
+        break;
+      case 'image':
+        node.url = rewriteImage(node.url);
+        node.alt = (node.alt ?? '').replace(NBSP, ' ');
+        out.push(node);
+        break;
+      default:
+        out.push(node);
+    }
+  }
+  return mergeTexts(out);
+}
+
+function headingId(id: string): MdxTextExpression {
+  return { type: 'mdxTextExpression', value: `/* #${id} */` };
+}
+
+/** A blockquote that is a DocFX callout (`> [!NOTE]`), as a `<Callout>`; undefined otherwise. */
+function callout(node: Blockquote, ctx: ConvertContext): MdxJsxFlowElement | undefined {
+  const first = node.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const lead = first.children[0];
+  if (lead?.type !== 'text') return undefined;
+  const match = /^\s*\[!([A-Za-z-]+)\]\s*/.exec(lead.value);
+  if (!match) return undefined;
+  const kind = (match[1] ?? '').toLowerCase();
+  if (!(CALLOUT_TYPES as readonly string[]).includes(kind)) {
+    const { line, column } = position(lead);
+    ctx.report({
+      file: ctx.file, line, column, severity: 'warning', rule: 'import/unknown-directive',
+      message: `cannot convert the DocFX block [!${match[1]}]; kept as a quotation`,
+      hint: `Callouts are ${CALLOUT_TYPES.map((t) => `[!${t.toUpperCase()}]`).join(', ')}; rewrite or remove this block.`,
+    });
+    return undefined;
+  }
+  lead.value = lead.value.slice(match[0].length);
+  const children = [...node.children];
+  if (isBlank(first.children.filter((c) => !(c.type === 'text' && c.value === '')))) children.shift();
+  else first.children = trimEdges(first.children);
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'Callout',
+    attributes: [{ type: 'mdxJsxAttribute', name: 'type', value: kind }],
+    children: children as BlockContent[],
+  };
+}
+
+function transformBlocks(parent: Parents, ctx: ConvertContext): void {
+  const children = parent.children as RootContent[];
+  const out: RootContent[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    switch (node.type) {
+      case 'heading': {
+        const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [] };
+        node.children = trimEdges(transformPhrasing(node.children, pc, ctx));
+        node.depth = Math.max(2, node.depth) as Heading['depth'];
+        const id = pc.anchors[0];
+        if (id) {
+          const last = node.children.at(-1);
+          if (last?.type === 'text') last.value += ' ';
+          else node.children.push(text(' '));
+          node.children.push(headingId(id));
+        }
+        out.push(node);
+        break;
+      }
+      case 'paragraph': {
+        // A paragraph of nothing but an anchor right before a heading: the heading's id (DocFX
+        // often writes `<a name="x"></a>` on the line above a heading).
+        const nextNode = children[i + 1];
+        const anchorOnly =
+          node.children.length === 2 &&
+          node.children[0]?.type === 'html' &&
+          ANCHOR_OPEN.test(node.children[0].value.trim()) &&
+          node.children[1]?.type === 'html' &&
+          ANCHOR_CLOSE.test(node.children[1].value.trim());
+        if (anchorOnly && nextNode?.type === 'heading' && !nextNode.children.some((c) => c.type === 'html' && ANCHOR_OPEN.test(c.value.trim()))) {
+          nextNode.children.unshift(...(node.children as PhrasingContent[]));
+          break;
+        }
+        const pc: PhrasingContext = { inHeading: false, inTableCell: false, anchors: [] };
+        node.children = transformPhrasing(node.children, pc, ctx);
+        if (isBlank(node.children)) break;
+        node.children = trimEdges(node.children);
+        const lead = node.children[0];
+        if (lead?.type === 'text' && /^\[!(INCLUDE|div|VIDEO)/i.test(lead.value)) {
+          const { line, column } = position(lead);
+          ctx.report({
+            file: ctx.file, line, column, severity: 'warning', rule: 'import/unknown-directive',
+            message: `cannot convert the DocFX ${lead.value.slice(1, lead.value.indexOf(']') + 1 || 10)} directive; kept as text`,
+            hint: 'Paste the included content or rewrite it in Markdown, or remove it.',
+          });
+        }
+        out.push(node);
+        break;
+      }
+      case 'html': {
+        const value = node.value.trim();
+        if (BR.test(value)) break;
+        unconvertedHtml(node, node.value, ctx);
+        const paragraph: Paragraph = { type: 'paragraph', children: [text(node.value, node)] };
+        if (node.position) paragraph.position = node.position;
+        out.push(paragraph);
+        break;
+      }
+      case 'blockquote': {
+        const converted = callout(node, ctx);
+        const target = converted ?? node;
+        transformBlocks(target as Parents, ctx);
+        out.push(target);
+        break;
+      }
+      case 'table':
+        for (const row of node.children) {
+          for (const cell of row.children) {
+            const pc: PhrasingContext = { inHeading: false, inTableCell: true, anchors: [] };
+            cell.children = trimEdges(transformPhrasing(cell.children, pc, ctx)) as typeof cell.children;
+          }
+        }
+        out.push(node);
+        break;
+      case 'definition':
+        node.url = rewriteLink(node.url);
+        out.push(node);
+        break;
+      case 'list':
+      case 'listItem':
+        transformBlocks(node, ctx);
+        if (node.type === 'listItem' || node.children.length > 0) out.push(node);
+        break;
+      default:
+        out.push(node);
+    }
+  }
+  (parent as { children: RootContent[] }).children = out;
+}
+
+/** Plain text of a block, white space collapsed. */
+function plain(node: Nodes): string {
+  return toString(node).replace(/\s+/g, ' ').trim();
+}
+
+export function convertBody(markdown: string, ctx: ConvertContext, options: ConvertOptions = {}): ConvertedBody {
+  const tree = parser.parse(preprocess(markdown, ctx)) as Root;
+  const children = tree.children;
+
+  // The first `#` heading is the title; its anchor is the slug.
+  let title: string | undefined;
+  let titleAnchor: string | undefined;
+  let titleLine = 1;
+  const h1Index = children.findIndex((n) => n.type === 'heading' && n.depth === 1);
+  if (h1Index >= 0) {
+    const h1 = children[h1Index] as Heading;
+    titleLine = position(h1).line;
+    const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [] };
+    h1.children = transformPhrasing(h1.children, pc, ctx);
+    titleAnchor = pc.anchors[0];
+    title = plain(h1);
+    children.splice(h1Index, 1);
+  }
+
+  // The "Applies to" block: a paragraph of the label, then a list of cloud names.
+  let appliesTo: ConvertedBody['appliesTo'];
+  const labelIndex = children.findIndex((n, i) => {
+    if (n.type !== 'paragraph' || children[i + 1]?.type !== 'list') return false;
+    if (options.appliesToLine !== undefined) return position(n).line === options.appliesToLine;
+    return options.findAppliesTo === true && APPLIES_TO.test(plain(n));
+  });
+  if (labelIndex >= 0) {
+    const label = children[labelIndex]!;
+    const list = children[labelIndex + 1]!;
+    if (list.type === 'list') {
+      appliesTo = {
+        line: position(label).line,
+        items: list.children.map((item) => ({ text: plain(item).replace(NBSP, ' ').trim(), ...position(item.children[0] ?? item) })),
+      };
+    }
+    children.splice(labelIndex, 2);
+  }
+
+  transformBlocks(tree, ctx);
+  const first = tree.children.find((n) => n.type === 'paragraph');
+  const firstParagraph = first ? plain(first) : undefined;
+  const printed = tree.children.length === 0 ? '' : printer.stringify(tree);
+  return {
+    title,
+    titleAnchor,
+    titleLine,
+    appliesTo,
+    firstParagraph: firstParagraph === '' ? undefined : firstParagraph,
+    body: printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n'),
+  };
+}

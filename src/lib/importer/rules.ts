@@ -1,0 +1,26 @@
+/**
+ * Rule ids of the importer's diagnostics (`npm run import`). They live here rather than in
+ * `src/lib/rules.ts` because they describe DocFX input, not content files; the checks never emit them.
+ */
+import type { Severity } from '../diagnostics.ts';
+
+export const IMPORT_RULES = {
+  'import/read': { severity: 'error', summary: 'An input file cannot be read.' },
+  'import/frontmatter': { severity: 'error', summary: 'The DocFX front matter is missing or is not valid YAML.' },
+  'import/locale': { severity: 'error', summary: 'ms.contentlocale is missing or names a locale the site does not have.' },
+  'import/unpaired-span': { severity: 'error', summary: 'A <span data-ttu-id> without its sxs-lookup partner (or the reverse).' },
+  'import/span-id-mismatch': { severity: 'error', summary: 'The two halves of a sentence pair carry different ids.' },
+  'import/unknown-cloud': { severity: 'error', summary: 'The "Applies to" list names a cloud the site does not know.' },
+  'import/no-applies-to': { severity: 'error', summary: 'The article has no "Applies to" list, so its clouds are unknown.' },
+  'import/no-title': { severity: 'error', summary: 'The article has no # heading to take its title from.' },
+  'import/slug-from-file-name': { severity: 'warning', summary: 'The # heading has no <a name> anchor; the slug comes from the file name.' },
+  'import/english-mismatch': { severity: 'error', summary: 'Two inputs with the same English source produce different English.' },
+  'import/duplicate-output': { severity: 'error', summary: 'Two inputs would write the same translation file.' },
+  'import/unconverted-html': { severity: 'warning', summary: 'Raw HTML the importer cannot convert; kept as text.' },
+  'import/unknown-directive': { severity: 'warning', summary: 'A DocFX extension (:::, [!INCLUDE], unknown [!TYPE]) the importer cannot convert; kept as text.' },
+  'import/bad-anchor': { severity: 'warning', summary: 'An anchor id that is not a valid heading id; dropped.' },
+  'import/author-edited': { severity: 'warning', summary: 'The file was changed since the last import; not overwritten without --force.' },
+  'import/invalid-output': { severity: 'error', summary: 'The MDX the importer produced does not parse or validate (an importer bug).' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type ImportRuleId = keyof typeof IMPORT_RULES;
