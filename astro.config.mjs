@@ -1,11 +1,16 @@
-import { defineConfig } from 'astro/config';
+// Wiring only: the logic lives in src/lib/.
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
 import { remarkHeadingIds } from './src/lib/mdx/heading-ids.ts';
+import { SITE } from './src/lib/site.ts';
 
 export default defineConfig({
-  site: 'https://partner-kb.example',
+  site: SITE.url,
   trailingSlash: 'always',
-  markdown: { processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }) },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
+  },
   integrations: [mdx()],
 });

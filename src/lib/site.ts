@@ -117,3 +117,10 @@ export function sortClouds(clouds: Iterable<Cloud>): Cloud[] {
   const set = new Set(clouds);
   return CLOUD_IDS.filter((c) => set.has(c));
 }
+
+/** Where the site is published and where its sources live (for canonical URLs and edit links). */
+export const SITE = {
+  url: 'https://partner-kb.example',
+  repository: 'https://github.com/partner-kb/partner-kb',
+  branch: 'main',
+} as const;

@@ -1,0 +1,42 @@
+/**
+ * UI strings through i18next. Resources come from `locales/<lng>/<namespace>.json`; the default
+ * namespace is `ui`. Missing keys fall back to English, so a half-translated locale still renders.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { LOCALE_CODES, SOURCE_LOCALE, type Locale } from './site.ts';
+
+export const DEFAULT_NAMESPACE = 'ui';
+
+/** locale → namespace → nested string dictionary. */
+export type UiResources = Partial<Record<Locale, Record<string, Record<string, unknown>>>>;
+
+/** Builds resources from module paths like `/locales/ko/ui.json` (as `import.meta.glob` gives them). */
+export function resourcesFromModules(modules: Record<string, unknown>): UiResources {
+  const resources: UiResources = {};
+  for (const [path, module] of Object.entries(modules)) {
+    const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    if (!match) continue;
+    const [, locale, namespace] = match;
+    if (!(LOCALE_CODES as readonly string[]).includes(locale!)) continue;
+    const value = (module as { default?: unknown }).default ?? module;
+    (resources[locale as Locale] ??= {})[namespace!] = value as Record<string, unknown>;
+  }
+  return resources;
+}
+
+/** A translator for one locale. Synchronous: resources are passed in, nothing is fetched. */
+export function createTranslator(locale: Locale, resources: UiResources): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: SOURCE_LOCALE,
+    supportedLngs: [...LOCALE_CODES],
+    ns: Object.keys(resources[SOURCE_LOCALE] ?? { [DEFAULT_NAMESPACE]: {} }),
+    defaultNS: DEFAULT_NAMESPACE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance.t;
+}

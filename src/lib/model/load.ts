@@ -1,0 +1,68 @@
+/**
+ * Reads `content/` and `public/` from disk and builds the model. The only part of the model that
+ * touches the file system; `buildModel` itself takes texts.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { buildModel, type ModelResult, type SourceText } from './build.ts';
+
+export interface LoadOptions {
+  /** Project root (the folder holding `content/` and `public/`). */
+  root: string;
+  /** Content folder, absolute or relative to root. Default: `$KB_CONTENT_DIR`, else `content`. */
+  contentDir?: string | undefined;
+  parse?: Parameters<typeof buildModel>[0]['parse'];
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(path));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+/** The content folder: an explicit option, else `$KB_CONTENT_DIR` (used by fixtures and the benchmark), else `content/`. */
+export function contentDirectory(root: string, explicit?: string): string {
+  return resolve(root, explicit ?? process.env['KB_CONTENT_DIR'] ?? 'content');
+}
+
+export function readSource(root: string, absolute: string): SourceText {
+  return { path: toPosix(relative(root, absolute)), text: readFileSync(absolute, 'utf8') };
+}
+
+/** Every source text the model is built from. */
+export function readContent(options: LoadOptions): Parameters<typeof buildModel>[0] {
+  const { root } = options;
+  const content = contentDirectory(root, options.contentDir);
+  const data = (name: string): SourceText | undefined => {
+    const path = join(content, name);
+    return existsSync(path) ? readSource(root, path) : undefined;
+  };
+  const articles = walk(content)
+    .filter((p) => p.endsWith('.mdx') || p.endsWith('.md'))
+    .map((p) => ({ ...readSource(root, p), contentPath: toPosix(relative(content, p)) }));
+  const publicDir = join(root, 'public');
+  const assets = walk(publicDir).map((p) => '/' + toPosix(relative(publicDir, p)));
+  return {
+    articles,
+    navigation: data('navigation.yaml'),
+    cloudFacts: data('cloud-facts.yaml'),
+    terminology: data('terminology.yaml'),
+    redirects: data('redirects.yaml'),
+    assets,
+    ...(options.parse ? { parse: options.parse } : {}),
+  };
+}
+
+export function loadKnowledgeBase(options: LoadOptions): ModelResult {
+  return buildModel(readContent(options));
+}

@@ -1,0 +1,38 @@
+/**
+ * The site's URL scheme: `/<locale>/<cloud>/<slug>/`. The reader's locale and cloud are in every
+ * URL, so links, the sidebar and search results stay in that cloud without client script, and a
+ * link can be shared.
+ */
+import type { Cloud, Locale } from '../site.ts';
+
+export function articleUrl(locale: Locale, cloud: Cloud, slug: string, anchor?: string): string {
+  return `/${locale}/${cloud}/${slug}/` + (anchor ? `#${anchor}` : '');
+}
+
+export function homeUrl(locale: Locale, cloud?: Cloud): string {
+  return cloud ? `/${locale}/${cloud}/` : `/${locale}/`;
+}
+
+export function statusUrl(locale: Locale): string {
+  return `/${locale}/status/`;
+}
+
+export function compareUrl(locale: Locale, cloud: Cloud, slug: string): string {
+  return `/${locale}/${cloud}/${slug}/compare/`;
+}
+
+export function searchUrl(locale: Locale, cloud: Cloud): string {
+  return `/${locale}/${cloud}/search/`;
+}
+
+/** Parses a site path of the scheme back into its parts (for the built-HTML link pass). */
+export function parseArticleUrl(pathname: string): { locale: string; cloud: string; slug: string } | undefined {
+  const match = /^\/([^/]+)\/([^/]+)\/([^/]+)\/$/.exec(pathname);
+  if (!match) return undefined;
+  return { locale: match[1]!, cloud: match[2]!, slug: match[3]! };
+}
+
+/** The content collection id of a file (its path inside the content folder, without `.mdx`). */
+export function collectionId(file: { locale: string; slug: string; variantKey: string }): string {
+  return `${file.locale}/${file.slug}${file.variantKey ? '.' + file.variantKey : ''}`;
+}

@@ -1,0 +1,164 @@
+/**
+ * View models: everything a page shows, computed from the content model. Pages and components only
+ * render these, so the behaviour (which links exist, which notices show, what the pickers offer) is
+ * tested here without a build.
+ */
+import type { KnowledgeBase } from './model/kb.ts';
+import type { Page } from './model/types.ts';
+import { articleUrl, compareUrl, homeUrl } from './model/urls.ts';
+import { CLOUD_IDS, LOCALE_CODES, SITE, SOURCE_LOCALE, type Cloud, type Locale } from './site.ts';
+
+export interface LinkItem {
+  href: string;
+  label: string;
+  /** The target is shown in English (not translated into the reader's locale). */
+  fallback?: boolean;
+  current?: boolean;
+}
+
+export interface Notice {
+  kind: 'fallback' | 'machine' | 'stale';
+  /** Link to the English original (machine, stale). */
+  englishHref?: string;
+  /** Link to the side-by-side view (machine, stale). */
+  compareHref?: string;
+}
+
+export interface ArticleView {
+  title: string;
+  description: string | undefined;
+  /** `<html lang>` of the content: the UI locale, or `en` on a fallback page. */
+  contentLocale: Locale;
+  canonicalPath: string;
+  /** Pagefind indexes only canonical, translated pages (one per locale and variant). */
+  indexable: boolean;
+  appliesTo: Cloud[];
+  notices: Notice[];
+  breadcrumbs: LinkItem[];
+  sidebar: { sectionTitle: string | undefined; items: LinkItem[]; otherSections: LinkItem[] };
+  toc: { id: string; text: string; depth: number }[];
+  previous: LinkItem | undefined;
+  next: LinkItem | undefined;
+  /** The same article in each locale, in this cloud. */
+  alternates: { locale: Locale; href: string }[];
+  /** The same article in each cloud, in this locale (undefined href where it does not exist). */
+  clouds: { cloud: Cloud; href: string | undefined }[];
+  /** Edit the file shown, or (on a fallback page) start the translation from the English file. */
+  edit: { href: string; kind: 'edit' | 'translate' };
+  sourcePath: string;
+  section: string | undefined;
+}
+
+export function editUrl(path: string): string {
+  return `${SITE.repository}/edit/${SITE.branch}/${path}`;
+}
+
+/** GitHub's "create a file" URL, pre-filled with the path of the missing translation. */
+export function translateUrl(path: string): string {
+  return `${SITE.repository}/new/${SITE.branch}?filename=${encodeURIComponent(path)}`;
+}
+
+export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
+  const { locale, cloud, article, variant, file } = page;
+  const slug = article.slug;
+  const fm = file.frontmatter;
+  const state = kb.translationState(variant, locale);
+  const notices: Notice[] = [];
+  const englishHref = articleUrl(SOURCE_LOCALE, cloud, slug);
+  if (page.fallback) notices.push({ kind: 'fallback' });
+  if (state.state === 'current' && state.machine) {
+    notices.push({ kind: 'machine', englishHref, compareHref: compareUrl(locale, cloud, slug) });
+  }
+  if (state.state === 'stale') {
+    if (state.machine) notices.push({ kind: 'machine', englishHref, compareHref: compareUrl(locale, cloud, slug) });
+    notices.push({ kind: 'stale', englishHref, compareHref: compareUrl(locale, cloud, slug) });
+  }
+
+  const section = kb.sectionOf(slug);
+  const link = (target: string): LinkItem | undefined => {
+    const targetPage = kb.page(locale, cloud, target);
+    if (!targetPage) return undefined;
+    return {
+      href: articleUrl(locale, cloud, target),
+      label: targetPage.file.frontmatter.title,
+      ...(targetPage.fallback ? { fallback: true } : {}),
+      ...(target === slug ? { current: true } : {}),
+    };
+  };
+  const { previous, next } = kb.neighbours(slug, cloud);
+
+  const translationPath = file.path.replace(/^content\/en\//, `content/${locale}/`);
+  return {
+    title: fm.title,
+    description: fm.description,
+    contentLocale: file.locale,
+    canonicalPath: articleUrl(locale, page.canonicalCloud, slug),
+    indexable: !page.fallback && cloud === page.canonicalCloud,
+    appliesTo: variant.clouds,
+    notices,
+    breadcrumbs: [
+      { href: homeUrl(locale, cloud), label: '' },
+      ...(section ? [{ href: `${homeUrl(locale, cloud)}#${section.id}`, label: section.title[locale] }] : []),
+    ],
+    sidebar: {
+      sectionTitle: section?.title[locale],
+      items: (section?.items ?? [slug]).map(link).filter((x): x is LinkItem => x !== undefined),
+      otherSections: kb.navigation.sections
+        .filter((s) => s !== section)
+        .map((s) => ({ href: `${homeUrl(locale, cloud)}#${s.id}`, label: s.title[locale] })),
+    },
+    toc: file.parsed.headings.filter((h) => h.depth === 2 || h.depth === 3).map((h) => ({ id: h.id, text: h.text, depth: h.depth })),
+    previous: previous ? link(previous) : undefined,
+    next: next ? link(next) : undefined,
+    alternates: LOCALE_CODES.map((l) => ({ locale: l, href: articleUrl(l, cloud, slug) })),
+    clouds: CLOUD_IDS.map((c) => ({ cloud: c, href: article.clouds.includes(c) ? articleUrl(locale, c, slug) : undefined })),
+    edit: page.fallback ? { href: translateUrl(translationPath), kind: 'translate' } : { href: editUrl(file.path), kind: 'edit' },
+    sourcePath: file.path,
+    section: section?.id,
+  };
+}
+
+/** What a reader sees at `/<locale>/<cloud>/<slug>/` when the article does not exist in that cloud. */
+export function notInCloudView(kb: KnowledgeBase, locale: Locale, cloud: Cloud, slug: string) {
+  const article = kb.article(slug);
+  if (!article || article.clouds.includes(cloud)) return undefined;
+  return {
+    title: kb.title(slug, locale) ?? slug,
+    availableIn: article.clouds.map((c) => ({ cloud: c, href: articleUrl(locale, c, slug) })),
+    alternates: LOCALE_CODES.map((l) => ({ locale: l, href: articleUrl(l, cloud, slug) })),
+    clouds: CLOUD_IDS.map((c) => ({ cloud: c, href: articleUrl(locale, c, slug) })),
+  };
+}
+
+/** Every (locale, cloud, slug) whose article is not published for that cloud. */
+export function notInCloudPaths(kb: KnowledgeBase): { locale: Locale; cloud: Cloud; slug: string }[] {
+  const out: { locale: Locale; cloud: Cloud; slug: string }[] = [];
+  for (const article of kb.articles.values()) {
+    for (const cloud of CLOUD_IDS) {
+      if (article.clouds.includes(cloud)) continue;
+      for (const locale of LOCALE_CODES) out.push({ locale, cloud, slug: article.slug });
+    }
+  }
+  return out;
+}
+
+/** The home page of a locale and cloud: the navigation's sections with their articles. */
+export function homeView(kb: KnowledgeBase, locale: Locale, cloud: Cloud) {
+  const listed = new Set(kb.navigation.sections.flatMap((s) => s.items));
+  const unlisted = [...kb.articles.keys()].filter((slug) => !listed.has(slug));
+  const sections = kb.navigation.sections.map((s) => ({ id: s.id, title: s.title[locale], items: s.items }));
+  if (unlisted.length > 0) sections.push({ id: 'more', title: '', items: unlisted });
+  return sections
+    .map((s) => ({
+      ...s,
+      items: s.items
+        .map((slug) => {
+          const page = kb.page(locale, cloud, slug);
+          return page
+            ? { href: articleUrl(locale, cloud, slug), label: page.file.frontmatter.title, description: page.file.frontmatter.description, fallback: page.fallback }
+            : undefined;
+        })
+        .filter((x) => x !== undefined),
+    }))
+    .filter((s) => s.items.length > 0);
+}

@@ -1,0 +1,65 @@
+/**
+ * The Astro side's access to the content model: built once per process, on first use (not at
+ * import), and failing the build with every content error named by file, line and field.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TFunction } from 'i18next';
+import { GIT_LOG_ARGS, parseGitLog } from './lib/git-dates.ts';
+import { compareDiagnostics, formatDiagnostic } from './lib/diagnostics.ts';
+import { createTranslator, resourcesFromModules, type UiResources } from './lib/i18n.ts';
+import type { KnowledgeBase } from './lib/model/kb.ts';
+import { loadKnowledgeBase } from './lib/model/load.ts';
+import type { Cloud, Locale } from './lib/site.ts';
+
+export interface ReaderContext {
+  kb: KnowledgeBase;
+  locale: Locale;
+  cloud: Cloud;
+  slug: string;
+  t: TFunction;
+}
+
+let model: KnowledgeBase | undefined;
+
+export function getKb(): KnowledgeBase {
+  // In `astro dev` the model is rebuilt on every request so that content edits show at once.
+  if (model && !import.meta.env.DEV) return model;
+  const { kb, diagnostics } = loadKnowledgeBase({ root: process.cwd() });
+  const errors = diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
+  if (errors.length > 0) {
+    const lines = errors.map((d) => formatDiagnostic(d) + (d.hint ? `\n    hint: ${d.hint}` : ''));
+    throw new Error(`Content has ${errors.length} error(s):\n${lines.join('\n')}`);
+  }
+  model = kb;
+  return kb;
+}
+
+const resources: UiResources = resourcesFromModules(import.meta.glob('../locales/*/*.json', { eager: true }));
+const translators = new Map<Locale, TFunction>();
+
+export function getT(locale: Locale): TFunction {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createTranslator(locale, resources)));
+  return t;
+}
+
+let gitDates: Map<string, string> | undefined;
+
+/** Last-updated date (ISO) of a content file from git history; undefined when unknown. */
+export function lastUpdated(path: string): string | undefined {
+  if (!gitDates) {
+    gitDates = new Map();
+    try {
+      const output = execFileSync('git', GIT_LOG_ARGS, { cwd: process.cwd(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+      let boundaries = new Set<string>();
+      const shallowFile = join(process.cwd(), '.git', 'shallow');
+      if (existsSync(shallowFile)) boundaries = new Set(readFileSync(shallowFile, 'utf8').split('\n').filter(Boolean));
+      gitDates = parseGitLog(output, boundaries);
+    } catch {
+      // Not a git checkout (a tarball, a fixture): no dates.
+    }
+  }
+  return gitDates.get(path);
+}
