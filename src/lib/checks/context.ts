@@ -1,0 +1,109 @@
+/**
+ * What every check receives besides the model, and the one helper that makes a diagnostic from a
+ * rule id (so a rule's severity is written only in `rules.ts`).
+ */
+import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
+import type { SourceText } from '../model/build.ts';
+import { splitFrontmatter } from '../mdx/parse.ts';
+import type { ArticleFile } from '../model/types.ts';
+import { RULES, type RuleId } from '../rules.ts';
+import type { LinkIndex } from './link-index.ts';
+
+/** Inputs some checks need that the model does not hold. All optional: a check skips what is absent. */
+export interface CheckContext {
+  /** Every link of every page, resolved once (see `link-index.ts`). */
+  links: LinkIndex;
+  /** `content/navigation.yaml` as written, to report navigation problems at their line. */
+  navigation?: SourceText | undefined;
+  /**
+   * The text of each article file by path (what the model was built from). Used to place positions
+   * computed from an offset into the body; see `bodyStartLine`.
+   */
+  texts?: ReadonlyMap<string, string> | undefined;
+  /** UI-string sources: code under `src/` and the `locales/<lng>/*.json` dictionaries. */
+  ui?: UiStringInput | undefined;
+}
+
+export interface UiStringInput {
+  /** `.astro`/`.ts` files under `src/` (paths project-relative). */
+  sources: SourceText[];
+  /** `locales/<lng>/<namespace>.json` files. */
+  locales: SourceText[];
+}
+
+/** A check: one rule family, a pure function of the model. */
+export type Check = (kb: import('../model/kb.ts').KnowledgeBase, context: CheckContext) => Diagnostic[];
+
+/** A diagnostic of `rule` with the rule's default severity. */
+export function diagnostic(
+  rule: RuleId,
+  file: string,
+  position: SourcePosition,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  const d: Diagnostic = {
+    file,
+    line: position.line,
+    column: position.column,
+    severity: RULES[rule].severity,
+    rule,
+    message,
+  };
+  if (position.endLine !== undefined) d.endLine = position.endLine;
+  if (position.endColumn !== undefined) d.endColumn = position.endColumn;
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+/** `a, b and c`. */
+export function listing(items: readonly string[], quote = false): string {
+  const q = items.map((i) => (quote ? `"${i}"` : i));
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q.at(-1)}`;
+}
+
+/** A file-absolute position from an offset into a text that starts at `startLine` (1-based). */
+export function positionAt(text: string, offset: number, startLine = 1): SourcePosition {
+  let line = startLine;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Maps offsets to positions quickly for many lookups in one text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  private readonly startLine: number;
+  constructor(text: string, startLine = 1) {
+    this.startLine = startLine;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): SourcePosition {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + this.startLine, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+/**
+ * The file line on which the body starts. Exact from the file's text when the context has it;
+ * otherwise from the front matter's last key line (exact for one-line values, which is what the
+ * schema's fields are). TODO(model): `ParsedMdx.bodyStartLine` would make this exact always.
+ */
+export function bodyStartLine(file: ArticleFile, context: Pick<CheckContext, 'texts'>): number {
+  const text = context.texts?.get(file.path);
+  if (text !== undefined) return splitFrontmatter(text).bodyStartLine;
+  const fm = file.parsed.frontmatter;
+  if (fm.startLine === undefined) return 1;
+  const last = Math.max(1, ...Object.values(fm.keyLines).map((p) => p.line));
+  return last + 2;
+}

@@ -1,0 +1,76 @@
+/**
+ * The checks orchestrator. Every check is a pure function `(kb, context) => Diagnostic[]` over the
+ * one content model; this file only decides the order and what each check receives. Used by
+ * `npm run check` (scripts/check.ts) and by the site build.
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { SourceText } from '../model/build.ts';
+import type { KnowledgeBase } from '../model/kb.ts';
+import { checkHeadingIds, checkNavigation } from './content.ts';
+import type { Check, CheckContext, UiStringInput } from './context.ts';
+import { checkBuiltHtml, type BuiltSite } from './html.ts';
+import { buildLinkIndex, type LinkIndex } from './link-index.ts';
+import { checkLinks } from './links.ts';
+import { checkSafety } from './safety.ts';
+import { checkTerminology } from './terminology.ts';
+import { checkTranslations } from './translations.ts';
+import { checkUiStrings } from './ui-strings.ts';
+import { checkVariantAnchors, checkVariantProvenance, checkVariantSets } from './variants.ts';
+
+export interface CheckOptions {
+  /** The texts the model was built from (article files and navigation), for exact positions. */
+  sources?: { articles?: SourceText[]; navigation?: SourceText | undefined };
+  /** UI strings: code under src/ and locales/<lng>/*.json. Skipped when absent. */
+  ui?: UiStringInput;
+  /** The built site, for the HTML pass. Skipped when absent. */
+  html?: BuiltSite;
+  /** Diagnostics found while building the model (schema, syntax), reported with the rest. */
+  modelDiagnostics?: Diagnostic[];
+  /** A link index already built for this kb (the external check reuses it). */
+  links?: LinkIndex;
+}
+
+/** The source-level checks, in the order an author reads their output. */
+export const CHECKS: ReadonlyArray<readonly [name: string, check: Check]> = [
+  ['safety', checkSafety], // untrusted content first: what must never reach a build
+  ['links', checkLinks],
+  ['variant sets', checkVariantSets],
+  ['variant anchors', checkVariantAnchors],
+  ['variant provenance', checkVariantProvenance],
+  ['terminology', checkTerminology],
+  ['translations', checkTranslations],
+  ['navigation', checkNavigation],
+  ['heading ids', checkHeadingIds],
+  ['ui strings', checkUiStrings],
+];
+
+export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagnostic[] {
+  // Resolve every link of every page once; the link, variant and translation checks share it.
+  const context: CheckContext = {
+    links: options.links ?? buildLinkIndex(kb),
+    navigation: options.sources?.navigation,
+    texts: options.sources?.articles ? new Map(options.sources.articles.map((s) => [s.path, s.text])) : undefined,
+    ui: options.ui,
+  };
+  const diagnostics: Diagnostic[] = [...(options.modelDiagnostics ?? [])];
+  for (const [, check] of CHECKS) diagnostics.push(...check(kb, context));
+  // The built-HTML pass catches links written by layouts and navigation, not by content.
+  if (options.html) diagnostics.push(...checkBuiltHtml(options.html));
+  return dedupe(diagnostics).sort(compareDiagnostics);
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export { buildLinkIndex } from './link-index.ts';
+export { checkExternalLinks, fileCache, httpFetcher } from './external.ts';
+export { ALLOWED_COMPONENTS } from './safety.ts';
+export type { BuiltSite } from './html.ts';
+export type { CheckContext, UiStringInput } from './context.ts';

@@ -1,0 +1,61 @@
+/**
+ * Every link of every page a reader can reach, resolved once with the site's own resolver
+ * (`resolveLink`): each file in each cloud of its variant, in its own locale, and each English file
+ * again in every locale where it stands in for a missing translation. The link, variant and
+ * translation checks all read this index, so no check resolves a link a second way.
+ */
+import type { ParsedLink } from '../mdx/parse.ts';
+import type { KnowledgeBase } from '../model/kb.ts';
+import { resolveLink, type Resolution } from '../model/resolve.ts';
+import type { ArticleFile } from '../model/types.ts';
+import type { Cloud, Locale } from '../site.ts';
+
+export interface ResolvedLink {
+  /** The file the link is written in. */
+  file: ArticleFile;
+  link: ParsedLink;
+  /** The reader's locale and cloud. */
+  locale: Locale;
+  cloud: Cloud;
+  /** True when `file` is English shown to a reader of `locale` in place of a missing translation. */
+  fallbackPage: boolean;
+  resolution: Resolution;
+}
+
+export interface LinkIndex {
+  all: ResolvedLink[];
+  /** By the linking file's path. */
+  byFile: Map<string, ResolvedLink[]>;
+}
+
+export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
+  const all: ResolvedLink[] = [];
+  const byFile = new Map<string, ResolvedLink[]>();
+  for (const page of kb.pages()) {
+    const { file } = page;
+    const links = file.parsed.links;
+    if (links.length === 0) continue;
+    let list = byFile.get(file.path);
+    if (!list) byFile.set(file.path, (list = []));
+    const context = { locale: page.locale, cloud: page.cloud, slug: file.slug };
+    for (const link of links) {
+      const entry: ResolvedLink = {
+        file,
+        link,
+        locale: page.locale,
+        cloud: page.cloud,
+        fallbackPage: page.fallback,
+        resolution: resolveLink(kb, context, link.url),
+      };
+      all.push(entry);
+      list.push(entry);
+    }
+  }
+  return { all, byFile };
+}
+
+/** `slug#anchor` for an article link, the URL for anything else: what a link points to. */
+export function targetKey(resolution: Resolution): string {
+  if (resolution.kind === 'article') return resolution.anchor ? `${resolution.slug}#${resolution.anchor}` : resolution.slug;
+  return resolution.href;
+}

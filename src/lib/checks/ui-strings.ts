@@ -1,0 +1,132 @@
+/**
+ * UI strings: every i18next key used in `src/` exists in every locale's dictionary, with the same
+ * `{{variables}}` as English; keys no code uses are reported; a dictionary that does not parse is
+ * a diagnostic, not a crash.
+ *
+ * Keys are found with a regex over the source (`t('key')`, `t("ns:key", …)`); positions are the
+ * match's offset in that text. Keys built at run time (template literals) cannot be seen.
+ */
+import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
+import type { KnowledgeBase } from '../model/kb.ts';
+import { LOCALE_CODES, SOURCE_LOCALE, type Locale } from '../site.ts';
+import { diagnostic, LineIndex, listing, type CheckContext } from './context.ts';
+import { readJsonWithPositions } from './json-locate.ts';
+
+export const DEFAULT_NAMESPACE = 'ui';
+/** i18next plural and context suffixes: `t('items', { count })` uses `items_one`, `items_other`… */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other|ordinal_(zero|one|two|few|many|other))$/;
+const CALL = /(?<![\w$])t\(\s*(['"])((?:(?!\1)[^\\\n])+)\1/g;
+const INTERPOLATION = /\{\{\s*(?:-\s*)?([^}\s,]+)[^}]*\}\}/g;
+const LOCALE_FILE = /^locales\/([^/]+)\/([^/]+)\.json$/;
+
+export interface KeyUse {
+  file: string;
+  position: SourcePosition;
+  namespace: string;
+  key: string;
+}
+
+/** Every `t('…')` call in the given sources. */
+export function findKeyUses(sources: { path: string; text: string }[]): KeyUse[] {
+  const uses: KeyUse[] = [];
+  for (const source of sources) {
+    let lines: LineIndex | undefined;
+    for (const m of source.text.matchAll(CALL)) {
+      lines ??= new LineIndex(source.text);
+      const written = m[2]!;
+      const colon = written.indexOf(':');
+      const namespace = colon > 0 ? written.slice(0, colon) : DEFAULT_NAMESPACE;
+      const key = colon > 0 ? written.slice(colon + 1) : written;
+      // The position of the key's opening quote.
+      const position = lines.position(m.index + m[0].length - written.length - 2);
+      uses.push({ file: source.path, position, namespace, key });
+    }
+  }
+  return uses;
+}
+
+function variables(text: string): string[] {
+  return [...new Set([...text.matchAll(INTERPOLATION)].map((m) => m[1]!))].sort();
+}
+
+interface Entry {
+  file: string;
+  position: SourcePosition;
+  value: string;
+}
+
+export function checkUiStrings(_kb: KnowledgeBase, context: CheckContext): Diagnostic[] {
+  const input = context.ui;
+  if (!input) return [];
+  const out: Diagnostic[] = [];
+  // locale → namespace → key → entry
+  const dictionaries = new Map<Locale, Map<string, Map<string, Entry>>>(LOCALE_CODES.map((l) => [l, new Map()]));
+  for (const source of input.locales) {
+    const match = LOCALE_FILE.exec(source.path);
+    const locale = match?.[1];
+    if (!match || !LOCALE_CODES.includes(locale as Locale)) {
+      out.push(diagnostic('i18n/syntax', source.path, { line: 1, column: 1 }, 'UI strings live in locales/<locale>/<namespace>.json.', `Use one of: ${LOCALE_CODES.map((l) => `locales/${l}/`).join(', ')}.`));
+      continue;
+    }
+    const namespace = match[2]!;
+    const result = readJsonWithPositions(source.text);
+    if (!result.ok) {
+      out.push(diagnostic('i18n/syntax', source.path, result.position, `This file is not valid JSON: ${result.message}.`, 'Check for a missing comma or quote, or a trailing comma.'));
+      continue;
+    }
+    if (typeof result.root !== 'object' || result.root === null || Array.isArray(result.root)) {
+      out.push(diagnostic('i18n/syntax', source.path, { line: 1, column: 1 }, 'A UI string file must hold one JSON object of strings.', 'Write { "key": "text", "group": { "key": "text" } }.'));
+      continue;
+    }
+    const keys = new Map<string, Entry>();
+    const arrays = result.leaves.filter((l) => Array.isArray(l.value)).map((l) => l.path + '.');
+    for (const leaf of result.leaves) {
+      if (arrays.some((a) => leaf.path.startsWith(a))) continue;
+      if (typeof leaf.value !== 'string') {
+        out.push(diagnostic('i18n/syntax', source.path, leaf.position, `The value of "${leaf.path}" is not a string.`, 'Every UI string is a JSON string; nest objects to group keys.'));
+        continue;
+      }
+      keys.set(leaf.path, { file: source.path, position: leaf.position, value: leaf.value });
+    }
+    dictionaries.get(locale as Locale)!.set(namespace, keys);
+  }
+
+  const has = (locale: Locale, namespace: string, key: string): Entry | undefined => {
+    const keys = dictionaries.get(locale)?.get(namespace);
+    if (!keys) return undefined;
+    const exact = keys.get(key);
+    if (exact) return exact;
+    for (const [k, entry] of keys) if (PLURAL_SUFFIX.test(k) && k.replace(PLURAL_SUFFIX, '') === key) return entry;
+    return undefined;
+  };
+
+  // Keys used in code.
+  const uses = findKeyUses(input.sources);
+  const used = new Set<string>();
+  for (const use of uses) {
+    used.add(`${use.namespace}:${use.key}`);
+    const missing = LOCALE_CODES.filter((l) => !has(l, use.namespace, use.key));
+    if (missing.length === 0) continue;
+    out.push(diagnostic('i18n/missing-key', use.file, use.position, `The UI string "${use.namespace}:${use.key}" is missing in ${listing(missing)}.`, `Add "${use.key}" to ${missing.map((l) => `locales/${l}/${use.namespace}.json`).join(', ')}.`));
+  }
+
+  for (const [locale, namespaces] of dictionaries) {
+    for (const [namespace, keys] of namespaces) {
+      for (const [key, entry] of keys) {
+        const base = key.replace(PLURAL_SUFFIX, '');
+        if (!used.has(`${namespace}:${key}`) && !used.has(`${namespace}:${base}`)) {
+          out.push(diagnostic('i18n/unused-key', entry.file, entry.position, `No code in src/ uses the UI string "${namespace}:${key}".`, 'Remove it, or use it (keys built at run time cannot be seen; write the key in full).'));
+        }
+        if (locale === SOURCE_LOCALE) continue;
+        const english = dictionaries.get(SOURCE_LOCALE)?.get(namespace)?.get(key);
+        if (!english) continue;
+        const want = variables(english.value);
+        const got = variables(entry.value);
+        if (want.join() !== got.join()) {
+          out.push(diagnostic('i18n/interpolation', entry.file, entry.position, `"${namespace}:${key}" uses ${got.length > 0 ? listing(got.map((v) => `{{${v}}}`)) : 'no variables'}, but English uses ${want.length > 0 ? listing(want.map((v) => `{{${v}}}`)) : 'none'}.`, 'Keep the {{variables}} of the English text, in whatever order the language needs.'));
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * Rule ids: every diagnostic an author can see names one of these. Each has a default severity and
+ * a one-line summary (the reference table in CONTRIBUTING.md is generated from the same list by a test).
+ */
+import type { Severity } from './diagnostics.ts';
+
+export interface RuleInfo {
+  severity: Severity;
+  summary: string;
+}
+
+export const RULES = {
+  // Content files and schema
+  'content/file-name': { severity: 'error', summary: 'A content file is not at content/<locale>/<slug>[.<variant>].mdx.' },
+  'content/mdx-syntax': { severity: 'error', summary: 'The file is not valid MDX.' },
+  'schema/frontmatter': { severity: 'error', summary: 'Front matter does not match the article schema.' },
+  'schema/data-file': { severity: 'error', summary: 'A data file (navigation, cloud facts, terminology, redirects) does not match its schema.' },
+  'content/duplicate-id': { severity: 'error', summary: 'Two headings of one file have the same id.' },
+  'content/missing-heading-id': { severity: 'warning', summary: 'A section heading has no explicit, language-independent id.' },
+  'content/navigation': { severity: 'error', summary: 'The navigation names an article that does not exist, or lists one twice.' },
+  'content/unknown-fact': { severity: 'error', summary: '<CloudFact> names a fact that is not in cloud-facts.yaml.' },
+  'content/unknown-cloud': { severity: 'error', summary: '<CloudOnly clouds> lists a cloud this site does not have.' },
+  'content/component-attribute': { severity: 'error', summary: 'A site component lacks a required attribute or has a value it does not accept.' },
+
+  // Links
+  'link/missing-article': { severity: 'error', summary: 'A link points to an article that does not exist.' },
+  'link/missing-anchor': { severity: 'error', summary: 'A link points to a section id that does not exist in the target the reader sees.' },
+  'link/not-in-cloud': { severity: 'error', summary: 'A link points to an article that is not published for a cloud of the linking page.' },
+  'link/fallback': { severity: 'warning', summary: 'A link points to an article not yet translated into the page\'s locale (readers get English).' },
+  'link/missing-asset': { severity: 'error', summary: 'A link or image points to a file that is not in public/.' },
+  'link/redirected': { severity: 'warning', summary: 'A link points to a moved article; link to its new slug.' },
+  'link/unsafe-url': { severity: 'error', summary: 'A javascript: or data: URL.' },
+  'link/malformed-url': { severity: 'error', summary: 'An external URL that is not a well-formed http(s)/mailto URL.' },
+  'link/absolute-internal': { severity: 'error', summary: 'A hard-coded site URL (/en/global/…) instead of a file link.' },
+  'link/empty': { severity: 'error', summary: 'A link with an empty URL.' },
+  'link/external-unreachable': { severity: 'warning', summary: 'An external URL did not answer (only with --external).' },
+  'html/broken-link': { severity: 'error', summary: 'The built site has a link to a page that was not built.' },
+  'html/broken-fragment': { severity: 'error', summary: 'The built site has a link to a #fragment that is not on the target page.' },
+  'html/unsafe-url': { severity: 'error', summary: 'The built site has a javascript: or data: URL in a link.' },
+
+  // Cloud variants
+  'variant/overlap': { severity: 'error', summary: 'Two variants of one article list the same cloud.' },
+  'variant/coverage': { severity: 'error', summary: 'The variants of a translation do not cover the same clouds as English.' },
+  'variant/locale-set': { severity: 'error', summary: 'A locale has a variant that English does not have.' },
+  'variant/anchor': { severity: 'error', summary: 'A linked-to section id is missing in a variant a reader of that cloud reaches.' },
+  'variant/terminology': { severity: 'error', summary: 'A term that must not appear in this cloud\'s variant.' },
+  'variant/stale': { severity: 'warning', summary: 'The base variant changed since this variant was last reconciled with it.' },
+  'variant/no-base-hash': { severity: 'warning', summary: 'A non-base variant records no baseHash.' },
+
+  // Translations
+  'translation/stale': { severity: 'warning', summary: 'The English source changed since this translation was made.' },
+  'translation/no-source': { severity: 'error', summary: 'A translation has no English file with the same name.' },
+  'translation/missing-provenance': { severity: 'error', summary: 'A translation records no source hash.' },
+  'translation/anchors': { severity: 'error', summary: 'A translation\'s section ids differ from its English source.' },
+  'translation/links': { severity: 'error', summary: 'A translation\'s link targets differ from its English source.' },
+  'translation/components': { severity: 'error', summary: 'A translation\'s components differ from its English source.' },
+  'translation/clouds': { severity: 'error', summary: 'A translation lists other clouds than its English source.' },
+  'translation/machine': { severity: 'info', summary: 'A machine translation that no person has reviewed.' },
+  'translation/missing': { severity: 'info', summary: 'An article variant has no translation in a locale.' },
+
+  // UI strings
+  'i18n/missing-key': { severity: 'error', summary: 'A UI string key used in src/ is missing in a locale.' },
+  'i18n/unused-key': { severity: 'warning', summary: 'A UI string key no code uses.' },
+  'i18n/interpolation': { severity: 'error', summary: 'A translated UI string uses other {{variables}} than English.' },
+  'i18n/syntax': { severity: 'error', summary: 'A locales/ JSON file does not parse or is not a string dictionary.' },
+
+  // Content safety
+  'safety/esm': { severity: 'error', summary: 'import/export in content.' },
+  'safety/expression': { severity: 'error', summary: 'A JS expression in content.' },
+  'safety/component': { severity: 'error', summary: 'A component or element that the site does not provide.' },
+  'safety/script': { severity: 'error', summary: 'A <script>, <style> or <iframe> element in content.' },
+  'safety/event-handler': { severity: 'error', summary: 'An on* event-handler attribute in content.' },
+  'safety/attribute': { severity: 'error', summary: 'An attribute with an expression value or spread in content.' },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+/** The default severity of a rule. */
+export function severityOf(rule: RuleId): Severity {
+  return RULES[rule].severity;
+}
