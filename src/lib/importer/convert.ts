@@ -28,6 +28,28 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.ts';
 
+/**
+ * Width of text in a monospace editor: East Asian wide and full-width characters take two columns,
+ * so that table columns of Korean, Chinese and Japanese line up.
+ */
+export function displayWidth(value: string): number {
+  let width = 0;
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
 const parser = unified().use(remarkParse).use(remarkGfm);
 const printer = unified()
   .use(remarkStringify, {
@@ -40,7 +62,7 @@ const printer = unified()
     rule: '-',
     incrementListMarker: true,
   })
-  .use(remarkGfm)
+  .use(remarkGfm, { stringLength: displayWidth })
   .use(remarkMdx);
 
 export interface ConvertContext {
@@ -111,12 +133,23 @@ function escapeAlt(text: string): string {
  * other `:::` directives are reported, and lines of white space or `&nbsp;` become empty lines.
  */
 function preprocess(markdown: string, ctx: ConvertContext): string {
+  let fence: string | undefined;
   return markdown
     .split('\n')
     .map((line, index) => {
       const lineNumber = index + 1;
+      // Code blocks are kept as they are.
+      const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (fence !== undefined) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
       if (BLANKISH_LINE.test(line)) return '';
-      let out = line.replace(IMAGE_DIRECTIVE, (whole, attrs: string, offset: number) => {
+      const out = line.replace(IMAGE_DIRECTIVE, (whole, attrs: string, offset: number) => {
         const a = attributesOf(attrs);
         const src = a.get('source');
         const type = (a.get('type') ?? 'content').toLowerCase();
@@ -138,8 +171,6 @@ function preprocess(markdown: string, ctx: ConvertContext): string {
           message: `cannot convert the DocFX directive "${out.trim().slice(0, 40)}"; kept as text`,
           hint: 'Rewrite it in plain Markdown or with a component listed in CONTRIBUTING.md, or remove it.',
         });
-        // Kept as text: a line of its own must not be read as anything else.
-        out = out.replace(/:::/, '\\:::');
       }
       return out;
     })

@@ -64,7 +64,9 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     return undefined;
   }
   const fm = parseFrontmatter(text);
-  for (const e of fm.errors) error(e.position.line, e.position.column, 'import/frontmatter', `the front matter is not valid YAML: ${e.message}`);
+  // The first YAML error only: the others usually follow from it.
+  const yamlError = fm.errors[0];
+  if (yamlError) error(yamlError.position.line, yamlError.position.column, 'import/frontmatter', `the front matter is not valid YAML: ${yamlError.message}`, 'Fix the YAML between the --- lines (quote values that contain ": ").');
   if (failed) return undefined;
   if (typeof fm.data !== 'object' || fm.data === null || Array.isArray(fm.data)) {
     error(2, 1, 'import/frontmatter', 'the front matter is not a map of keys to values');

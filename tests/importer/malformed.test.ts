@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyPlan, planImport } from '../../src/lib/importer/index.ts';
+import { FIXTURES, fixture, lineOf, runCli, seed, snapshotDir, tempDir } from './helpers.ts';
+
+/** A content dir with one file in it, to show that a failed import leaves it exactly as it was. */
+function populated(): string {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'en'));
+  writeFileSync(join(dir, 'en/existing.mdx'), '---\ntitle: Existing\nclouds: [global]\n---\n');
+  return dir;
+}
+
+const cases: { name: string; rule: string; marker: string | undefined; message: RegExp }[] = [
+  { name: 'broken-frontmatter.txt', rule: 'import/frontmatter', marker: 'description: DocFX: broken', message: /not valid YAML/ },
+  { name: 'no-frontmatter.txt', rule: 'import/frontmatter', marker: undefined, message: /no front matter/ },
+  { name: 'unpaired-span.txt', rule: 'import/unpaired-span', marker: 'UNPAIRED', message: /no <span class="sxs-lookup"> partner/ },
+  { name: 'mismatched-ids.txt', rule: 'import/span-id-mismatch', marker: 'MISMATCH', message: /data-ttu-id="s-4" but data-stu-id="s-5"/ },
+  { name: 'unknown-locale.txt', rule: 'import/locale', marker: 'ms.contentlocale: fr-FR', message: /"fr-FR" is not a locale/ },
+  { name: 'missing-locale.txt', rule: 'import/locale', marker: undefined, message: /no ms.contentlocale/ },
+  { name: 'unknown-cloud.txt', rule: 'import/unknown-cloud', marker: 'Partner Center on Mars', message: /unknown cloud: "Partner Center on Mars"/ },
+];
+
+describe('malformed input', () => {
+  for (const c of cases) {
+    it(`${c.name}: an error naming the file and line; nothing written for the whole run`, () => {
+      const input = fixture(`malformed/${c.name}`);
+      const dir = populated();
+      const before = snapshotDir(dir);
+      // Imported together with a valid seed: the seed's files are not written either.
+      const plan = planImport([seed('004'), input], { contentDir: dir });
+      expect(plan.ok).toBe(false);
+      expect(plan.files).toEqual([]);
+      const errors = plan.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ file: input.file, rule: c.rule, line: c.marker ? lineOf(input.text, c.marker) : 1 });
+      expect(errors[0]!.message).toMatch(c.message);
+      expect(errors[0]!.hint).toBeTruthy();
+      expect(applyPlan(plan)).toEqual([]);
+      expect(snapshotDir(dir)).toEqual(before);
+    });
+  }
+
+  it('reports the column of an unpaired span', () => {
+    const input = fixture('malformed/unpaired-span.txt');
+    const plan = planImport([input], { contentDir: tempDir() });
+    const line = input.text.split('\n')[lineOf(input.text, 'UNPAIRED') - 1]!;
+    expect(plan.diagnostics[0]!.column).toBe(line.indexOf('<span') + 1);
+  });
+
+  it('the CLI exits 1, prints file:line:column severity rule message and a hint, and writes nothing', () => {
+    const dir = populated();
+    const before = snapshotDir(dir);
+    const path = join(FIXTURES, 'malformed/mismatched-ids.txt');
+    const input = fixture('malformed/mismatched-ids.txt');
+    const result = runCli([path, '--content-dir', dir]);
+    expect(result.status).toBe(1);
+    const line = lineOf(input.text, 'MISMATCH');
+    expect(result.stderr).toMatch(
+      new RegExp(`^tests/importer/fixtures/malformed/mismatched-ids\\.txt:${line}:\\d+ error import/span-id-mismatch .+\\n {2}hint: .+`, 'm'),
+    );
+    expect(result.stderr).toContain('nothing was written');
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('reports English that differs between inputs with the same English source, naming both files and the line', () => {
+    const mismatch = fixture('english-mismatch.txt');
+    const original = seed('000');
+    const dir = populated();
+    const before = snapshotDir(dir);
+    const plan = planImport([original, mismatch], { contentDir: dir });
+    expect(plan.ok).toBe(false);
+    const line = lineOf(mismatch.text, 'We strongly recommend');
+    const originalLine = lineOf(original.text, 'We recommend establishing');
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({ file: mismatch.file, line, severity: 'error', rule: 'import/english-mismatch' }),
+    ]);
+    expect(plan.diagnostics[0]!.message).toContain(`${original.file}:${originalLine}`);
+    expect(plan.diagnostics[0]!.message).toContain('d9f550f05d1555781ddd29c8d1eb95297a9e9a53');
+    applyPlan(plan);
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('reports two inputs that write the same translation', () => {
+    const plan = planImport([seed('002'), fixture('english-mismatch.txt')], { contentDir: tempDir() });
+    expect(plan.diagnostics.map((d) => d.rule)).toContain('import/duplicate-output');
+  });
+});
