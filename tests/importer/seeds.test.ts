@@ -55,6 +55,15 @@ describe('importing the five seeds', () => {
     });
   }
 
+  it('gives every translation the same heading ids and link targets as its English file', () => {
+    for (const path of EXPECTED.filter((p) => !p.startsWith('en/'))) {
+      const translation = parseMdx(readFileSync(join(dir, path), 'utf8'));
+      const english = parseMdx(readFileSync(join(dir, 'en', path.slice(3)), 'utf8'));
+      expect(translation.headings.map((h) => h.id)).toEqual(english.headings.map((h) => h.id));
+      expect(translation.links.map((l) => l.url)).toEqual(english.links.map((l) => l.url));
+    }
+  });
+
   it('maps the front matter (locale, clouds, method, docfx keys)', () => {
     const ko = frontmatterOf(readFileSync(join(dir, 'ko/provide-billing-support.mdx'), 'utf8'));
     expect(ko).toMatchObject({
