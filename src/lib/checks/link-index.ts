@@ -26,6 +26,8 @@ export interface LinkIndex {
   all: ResolvedLink[];
   /** By the linking file's path. */
   byFile: Map<string, ResolvedLink[]>;
+  /** Section id → the files of an article (any variant, any locale) that have it; computed once per slug. */
+  anchorsOf(slug: string): ReadonlyMap<string, ArticleFile[]>;
 }
 
 export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
@@ -51,7 +53,23 @@ export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
       list.push(entry);
     }
   }
-  return { all, byFile };
+  const anchors = new Map<string, Map<string, ArticleFile[]>>();
+  const anchorsOf = (slug: string): ReadonlyMap<string, ArticleFile[]> => {
+    let map = anchors.get(slug);
+    if (map) return map;
+    anchors.set(slug, (map = new Map()));
+    for (const variant of kb.article(slug)?.variants ?? []) {
+      for (const file of Object.values(variant.files)) {
+        for (const heading of file.parsed.headings) {
+          const list = map.get(heading.id);
+          if (list) list.push(file);
+          else map.set(heading.id, [file]);
+        }
+      }
+    }
+    return map;
+  };
+  return { all, byFile, anchorsOf };
 }
 
 /** `slug#anchor` for an article link, the URL for anything else: what a link points to. */

@@ -71,6 +71,9 @@ export function checkLinks(kb: KnowledgeBase, context: CheckContext): Diagnostic
             break;
           }
           case 'missing-anchor': {
+            // When another variant or locale of the target has the id, the target dropped it:
+            // `variant/anchor` reports that at the target. Here: ids that exist nowhere.
+            if (r.anchor !== undefined && context.links.anchorsOf(r.slug).has(r.anchor)) break;
             const target = r.target?.path ?? r.slug;
             add(entry, 'link/missing-anchor', `The link ${quoted} points to a section "#${r.anchor}" that ${target} does not have.`, r.suggestions.length > 0 ? `Did you mean ${listing(r.suggestions.map((s) => `#${s}`), true).replace(/ and /, ' or ')}?` : `Use a section id of ${target}, or give the section an id: ## Title {/* #${r.anchor} */}.`);
             break;

@@ -31,7 +31,7 @@ export function findKeyUses(sources: { path: string; text: string }[]): KeyUse[]
   const uses: KeyUse[] = [];
   for (const source of sources) {
     let lines: LineIndex | undefined;
-    for (const m of source.text.matchAll(CALL)) {
+    for (const m of withoutComments(source.text).matchAll(CALL)) {
       lines ??= new LineIndex(source.text);
       const written = m[2]!;
       const colon = written.indexOf(':');
@@ -129,4 +129,12 @@ export function checkUiStrings(_kb: KnowledgeBase, context: CheckContext): Diagn
     }
   }
   return out;
+}
+
+/** The text with comments blanked out (same length, same line breaks), so offsets stay exact. */
+export function withoutComments(text: string): string {
+  const blank = (m: string): string => m.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/\/\*[\s\S]*?\*\/|<!--[\s\S]*?-->/g, blank)
+    .replace(/(^|[^:'"`\\])(\/\/[^\n]*)/gm, (_m, before: string, comment: string) => before + blank(comment));
 }

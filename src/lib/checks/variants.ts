@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../model/kb.ts';
 import type { ArticleFile } from '../model/types.ts';
 import { CLOUD_IDS, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { diagnostic, listing, type CheckContext } from './context.ts';
+import { describeWhere } from './links.ts';
 
 const ACK = (file: ArticleFile): string => `npm run kb -- ack ${file.path}`;
 
@@ -93,36 +94,38 @@ export function checkVariantProvenance(kb: KnowledgeBase): Diagnostic[] {
 }
 
 /**
- * `variant/anchor`: a section id that some page links to must exist in every file of the target a
- * reader can reach (every variant, every locale), when it exists in some of them. (When it exists
- * in none, the link itself is wrong: `link/missing-anchor` reports that at the link.)
+ * `variant/anchor`: a section id that a page links to must exist in the file a reader of that
+ * page's locale and cloud reaches, when some other variant or translation of the target has it (the
+ * target dropped or renamed the id). Reported at the target file, once per id, naming the readers
+ * and the first link. When no file of the target has the id, the link itself is wrong, and
+ * `link/missing-anchor` reports it at the link.
  */
-export function checkVariantAnchors(kb: KnowledgeBase, context: CheckContext): Diagnostic[] {
-  // slug → anchor → first link to it (for the message).
-  const linked = new Map<string, Map<string, { file: string; line: number }>>();
-  for (const { resolution: r, file, link } of context.links.all) {
-    if (r.kind !== 'article' || r.anchor === undefined || r.status === 'missing-article') continue;
-    let anchors = linked.get(r.slug);
-    if (!anchors) linked.set(r.slug, (anchors = new Map()));
-    if (!anchors.has(r.anchor)) anchors.set(r.anchor, { file: file.path, line: link.line });
+export function checkVariantAnchors(_kb: KnowledgeBase, context: CheckContext): Diagnostic[] {
+  const found = new Map<string, { target: ArticleFile; anchor: string; having: ArticleFile; from: string; where: Set<string> }>();
+  for (const { resolution: r, file, link, locale, cloud } of context.links.all) {
+    if (r.kind !== 'article' || r.status !== 'missing-anchor' || r.anchor === undefined || !r.target) continue;
+    const having = context.links.anchorsOf(r.slug).get(r.anchor);
+    if (!having) continue;
+    const key = `${r.target.path}#${r.anchor}`;
+    let entry = found.get(key);
+    if (!entry) {
+      // Prefer the same variant in another locale (its headings line up with this file's).
+      const sibling = having.find((f) => f.variantKey === r.target!.variantKey) ?? having[0]!;
+      found.set(key, (entry = { target: r.target, anchor: r.anchor, having: sibling, from: `${file.path}:${link.line}`, where: new Set() }));
+    }
+    entry.where.add(`${locale}/${cloud}`);
   }
   const out: Diagnostic[] = [];
-  for (const [slug, anchors] of linked) {
-    const article = kb.article(slug);
-    if (!article) continue;
-    const files = article.variants.flatMap((v) => LOCALE_CODES.map((l) => v.files[l]).filter((f): f is ArticleFile => f !== undefined));
-    const ids = new Map(files.map((f) => [f, new Set(f.parsed.headings.map((h) => h.id))]));
-    for (const [anchor, from] of anchors) {
-      const having = files.filter((f) => ids.get(f)!.has(anchor));
-      if (having.length === 0) continue;
-      for (const file of files) {
-        if (ids.get(file)!.has(anchor)) continue;
-        const clouds = kb.article(slug)!.variants.find((v) => v.files[file.locale] === file)?.clouds ?? [];
-        out.push(
-          diagnostic('variant/anchor', file.path, { line: 1, column: 1 }, `Readers of ${listing(clouds)} in ${file.locale} reach this file through links to "${slug}#${anchor}" (${from.file}:${from.line}), but it has no section "#${anchor}" (${having[0]!.path} has).`, `Add the section id to the matching heading: ## Title {/* #${anchor} */}.`),
-        );
-      }
+  for (const { target, anchor, having, from, where } of found.values()) {
+    let position: SourcePosition = { line: 1, column: 1 };
+    if (having.variantKey === target.variantKey) {
+      const index = having.parsed.headings.findIndex((h) => h.id === anchor);
+      const counterpart = target.parsed.headings[index];
+      if (counterpart) position = { line: counterpart.line, column: counterpart.column };
     }
+    out.push(
+      diagnostic('variant/anchor', target.path, position, `This file has no section "#${anchor}", which ${having.path} has and ${from} links to (${describeWhere(where)}).`, `Keep the section id in every variant and translation: ## Title {/* #${anchor} */}.`),
+    );
   }
   return out;
 }

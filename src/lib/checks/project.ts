@@ -1,0 +1,80 @@
+/**
+ * Reads a project from disk for the CLI and the build: the content (through the parse cache),
+ * the UI-string sources and, on request, a built site. The checks themselves never touch the disk.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { buildModel, type ModelResult, type SourceText } from '../model/build.ts';
+import { readContent } from '../model/load.ts';
+import { createParseCache, type ParseCache } from '../model/parse-cache.ts';
+import type { UiStringInput } from './context.ts';
+import type { BuiltSite } from './html.ts';
+import type { CheckOptions } from './index.ts';
+
+/** `node_modules/.cache/partner-kb/` of a project. */
+export function cacheDir(root: string, ...parts: string[]): string {
+  return join(root, 'node_modules', '.cache', 'partner-kb', ...parts);
+}
+
+function walk(dir: string, keep: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(path, keep));
+    else if (keep(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+const posix = (root: string, path: string): string => relative(root, path).split(sep).join('/');
+
+export interface LoadedProject extends ModelResult {
+  /** What `runChecks` needs besides the kb. */
+  checkOptions: CheckOptions;
+  parseCache: ParseCache;
+}
+
+export interface LoadProjectOptions {
+  root: string;
+  /** Use the on-disk parse cache (default true). */
+  diskCache?: boolean;
+  parseCache?: ParseCache;
+}
+
+/** Loads content through the parse cache (cold files parsed on every core) and builds the model. */
+export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
+  const { root } = options;
+  const parseCache = options.parseCache ?? createParseCache({ dir: options.diskCache === false ? undefined : cacheDir(root, 'parse') });
+  const input = readContent({ root });
+  await parseCache.prime(input.articles.map((a) => a.text));
+  const { kb, diagnostics } = buildModel({ ...input, parse: parseCache.parse });
+  return {
+    kb,
+    diagnostics,
+    parseCache,
+    checkOptions: {
+      modelDiagnostics: diagnostics,
+      sources: { articles: input.articles, navigation: input.navigation },
+      ui: readUiStrings(root),
+    },
+  };
+}
+
+/** `.astro`/`.ts`/`.tsx`/`.mdx` under src/, and every `locales/<lng>/*.json`. */
+export function readUiStrings(root: string): UiStringInput {
+  const read = (path: string): SourceText => ({ path: posix(root, path), text: readFileSync(path, 'utf8') });
+  return {
+    sources: walk(join(root, 'src'), (n) => /\.(astro|tsx?|mts|jsx?|mjs)$/.test(n)).map(read),
+    locales: walk(join(root, 'locales'), (n) => n.endsWith('.json')).map(read),
+  };
+}
+
+/** A built site folder for the HTML pass. */
+export function readBuiltSite(root: string, dir: string): BuiltSite {
+  const absolute = join(root, dir);
+  if (!existsSync(absolute)) throw new Error(`${dir} does not exist; build the site first (npm run build).`);
+  const files = new Set(walk(absolute, () => true).map((p) => posix(absolute, p)));
+  return { dir: posix(root, absolute) || dir, files, read: (path) => readFileSync(join(absolute, path), 'utf8') };
+}
