@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import partnerKb from './src/integration.ts';
 import { remarkHeadingIds } from './src/lib/mdx/heading-ids.ts';
 import { SITE } from './src/lib/site.ts';
 
@@ -12,5 +13,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
   },
-  integrations: [mdx()],
+  integrations: [partnerKb(), mdx()],
 });

@@ -147,7 +147,7 @@ export function homeView(kb: KnowledgeBase, locale: Locale, cloud: Cloud) {
   const listed = new Set(kb.navigation.sections.flatMap((s) => s.items));
   const unlisted = [...kb.articles.keys()].filter((slug) => !listed.has(slug));
   const sections = kb.navigation.sections.map((s) => ({ id: s.id, title: s.title[locale], items: s.items }));
-  if (unlisted.length > 0) sections.push({ id: 'more', title: '', items: unlisted });
+  if (unlisted.length > 0) sections.push({ id: 'other-articles', title: '', items: unlisted });
   return sections
     .map((s) => ({
       ...s,

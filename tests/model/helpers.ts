@@ -1,0 +1,12 @@
+import { buildModel, type ModelInput, type SourceText } from '../../src/lib/model/build.ts';
+
+/** Builds an article file's text from front matter lines and a body. */
+export function mdx(frontmatter: Record<string, string>, body: string): string {
+  const lines = Object.entries(frontmatter).map(([k, v]) => `${k}: ${v}`);
+  return `---\n${lines.join('\n')}\n---\n\n${body}`;
+}
+
+export function model(files: Record<string, string>, extra: Partial<ModelInput> = {}) {
+  const articles: SourceText[] = Object.entries(files).map(([path, text]) => ({ path: `content/${path}`, text }));
+  return buildModel({ articles, ...extra });
+}
