@@ -27,7 +27,7 @@ export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const article of kb.articles.values()) {
     const english = article.variants.filter((v) => v.files[SOURCE_LOCALE]);
-    const englishClouds = article.clouds;
+    const englishClouds = sortClouds(english.flatMap((v) => v.clouds));
     for (const locale of LOCALE_CODES) {
       const owner = new Map<Cloud, ArticleFile>();
       for (const variant of article.variants) {

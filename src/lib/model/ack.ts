@@ -32,7 +32,9 @@ export function planAck(kb: KnowledgeBase, path: string): AckPlan {
  * Sets one scalar in the front matter by rewriting only the line it is on. A missing key is
  * inserted (`baseHash` after `clouds`; `translation` as a block before the closing `---`).
  */
-export function setFrontmatterValue(source: string, keyPath: string, value: string): string {
+export function setFrontmatterValue(source: string, keyPath: string, raw: string): string {
+  // A hash of digits (or digits and one "e") would read back as a YAML number: quote it.
+  const value = /^[0-9]*(?:[eE][+-]?[0-9]+)?$|^[0-9.]+$/.test(raw) ? `'${raw}'` : raw;
   const fm = parseFrontmatter(source);
   if (fm.startLine === undefined) throw new Error('The file has no front matter.');
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
