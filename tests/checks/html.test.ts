@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkBuiltHtml } from '../../src/lib/checks/html.ts';
+import { readBuiltSite } from '../../src/lib/checks/project.ts';
+import { at, ofRule } from './helpers.ts';
+
+const root = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
+const billingPath = 'dist/en/global/billing/index.html';
+const billing = readFileSync(root + billingPath, 'utf8');
+
+describe('built-HTML link pass', () => {
+  const d = checkBuiltHtml(readBuiltSite(root, 'dist'));
+
+  it('reports hrefs to pages that were not built, at the attribute', () => {
+    expect(ofRule(d, 'html/broken-link')).toEqual([
+      { file: billingPath, ...at(billing, 'href="/en/global/missing-page/"'), rule: 'html/broken-link', message: 'The link "/en/global/missing-page/" points to /en/global/missing-page/, which was not built.' },
+    ]);
+  });
+
+  it('reports #fragments missing on the target page, and accepts those present (relative and same-page too)', () => {
+    expect(ofRule(d, 'html/broken-fragment')).toEqual([
+      { file: billingPath, ...at(billing, 'href="/en/global/escalate/#nowhere"'), rule: 'html/broken-fragment', message: 'The link "/en/global/escalate/#nowhere" points to "#nowhere", which is not an id on dist/en/global/escalate/index.html.' },
+    ]);
+  });
+
+  it('reports javascript: URLs in built pages', () => {
+    expect(ofRule(d, 'html/unsafe-url')).toEqual([
+      { file: billingPath, ...at(billing, 'href="javascript'), rule: 'html/unsafe-url', message: 'The built page has a link with a javascript: URL.' },
+    ]);
+  });
+
+  it('stays silent on a page whose links all resolve', () => {
+    expect(d.filter((x) => x.file.includes('escalate'))).toEqual([]);
+    expect(d).toHaveLength(3);
+  });
+});
