@@ -33,6 +33,8 @@ export interface ParseCacheStats {
   memory: number;
   disk: number;
   parsed: number;
+  /** Texts parsed on worker threads (a subset of `parsed`). */
+  inWorkers: number;
 }
 
 export interface ParseCache {
@@ -59,7 +61,7 @@ export function parseEntry(text: string): CacheEntry {
 
 export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   const memory = new Map<string, CacheEntry>();
-  const stats: ParseCacheStats = { memory: 0, disk: 0, parsed: 0 };
+  const stats: ParseCacheStats = { memory: 0, disk: 0, parsed: 0, inWorkers: 0 };
   const dir = options.dir;
   let dirReady = false;
 
@@ -142,6 +144,7 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
             worker.once('message', (entries: CacheEntry[]) => {
               entries.forEach((entry, i) => store(chunk[i]![0], entry));
               stats.parsed += entries.length;
+              stats.inWorkers += entries.length;
               void worker.terminate();
               resolve();
             });

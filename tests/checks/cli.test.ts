@@ -1,0 +1,68 @@
+/** The CLIs end to end on a fixture project copied to a temp folder (the parse cache writes there). */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashOf, lineOf } from './helpers.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const node = join(repo, 'node_modules/.bin/node');
+let root: string;
+
+function run(script: string, args: string[], env: Record<string, string> = {}) {
+  const { GITHUB_STEP_SUMMARY: _, ...rest } = process.env;
+  const r = spawnSync(node, [join(repo, 'scripts', script), '--root', root, ...args], { encoding: 'utf8', env: { ...rest, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'kb-cli-'));
+  cpSync(fileURLToPath(new URL('./fixtures/project/', import.meta.url)), root, { recursive: true });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('npm run check', () => {
+  const page = readFileSync(fileURLToPath(new URL('./fixtures/project/content/en/page.mdx', import.meta.url)), 'utf8');
+
+  it('prints human diagnostics and exits 1 on an error', () => {
+    const r = run('check.ts', []);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`content/en/page.mdx:${lineOf(page, '[a typo]')}:${page.split('\n')[lineOf(page, '[a typo]') - 1]!.indexOf('[a typo]') + 1} error link/missing-article The link "pagee.mdx" points to an article "pagee" that does not exist.\n  hint: Did you mean "page.mdx"?`);
+    expect(r.out).toMatch(/\n1 error, 1 warning, 2 info\n$/);
+  });
+
+  it('--format json and github; --summary writes Markdown and appends to $GITHUB_STEP_SUMMARY', () => {
+    const json = JSON.parse(run('check.ts', ['--format', 'json']).out);
+    expect(json.summary).toEqual({ errors: 1, warnings: 1, info: 2 });
+    const summaryFile = join(root, 'summary.md');
+    const stepSummary = join(root, 'step.md');
+    writeFileSync(stepSummary, 'before\n');
+    const gh = run('check.ts', ['--format', 'github', '--summary', summaryFile], { GITHUB_STEP_SUMMARY: stepSummary });
+    expect(gh.out).toContain('::error file=content/en/page.mdx,line=');
+    expect(readFileSync(summaryFile, 'utf8')).toContain('### partner-kb check');
+    expect(readFileSync(stepSummary, 'utf8')).toMatch(/^before\n### partner-kb check/);
+    expect(run('check.ts', ['--format', 'xml']).code).toBe(2);
+  });
+
+  it('warnings fail only with --strict', () => {
+    writeFileSync(join(root, 'content/en/page.mdx'), page.replace('[a typo](pagee.mdx)', 'text'));
+    expect(run('check.ts', []).code).toBe(0);
+    expect(run('check.ts', ['--strict']).code).toBe(1);
+  });
+});
+
+describe('npm run kb', () => {
+  it('ack records the source hash, status shows the matrix', () => {
+    const en = readFileSync(join(root, 'content/en/other.mdx'), 'utf8');
+    const ko = '---\ntitle: 다른\nclouds: [global]\ntranslation:\n  sourceHash: aaaaaaaaaaaaaaaa\n  method: machine\n---\n\n## 섹션 {/* #section */}\n';
+    mkdirSync(join(root, 'content/ko'), { recursive: true });
+    writeFileSync(join(root, 'content/ko/other.mdx'), ko);
+    expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | source | stale | missing | missing |');
+    const r = run('kb.ts', ['ack', join(root, 'content/ko/other.mdx'), '--method', 'human']);
+    expect(r.err).toBe('');
+    expect(readFileSync(join(root, 'content/ko/other.mdx'), 'utf8')).toBe(ko.replace('aaaaaaaaaaaaaaaa', hashOf(en)).replace('machine', 'human'));
+    expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | source | up to date | missing | missing |');
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '../../src/lib/mdx/parse.ts';
+import { parseMdx, MdxSyntaxError } from '../../src/lib/mdx/parse.ts';
+import { ackText, planAck, setFrontmatterValue } from '../../src/lib/model/ack.ts';
+import { buildModel } from '../../src/lib/model/build.ts';
+import { createParseCache } from '../../src/lib/model/parse-cache.ts';
+import { translationMatrix } from '../../src/lib/model/status.ts';
+import { formatMatrixMarkdown } from '../../src/lib/report/status.ts';
+import { hashOf, mdx, modelInput } from './helpers.ts';
+
+const en = mdx({ title: 'Billing', clouds: ['global', 'usgov'], body: '## A {/* #a */}\n\nText.\n' });
+const china = mdx({ title: 'Billing', clouds: ['china'], extra: 'baseHash: bbbbbbbbbbbbbbbb', body: '## A {/* #a */}\n\nOther.\n' });
+const ko = mdx({ title: '청구', clouds: ['global', 'usgov'], extra: 'translation:\n  sourceHash: cccccccccccccccc # keep this comment\n  method: machine', body: '## 가 {/* #a */}\n' });
+
+describe('ack', () => {
+  const { kb } = buildModel(modelInput({ files: { 'content/en/billing.mdx': en, 'content/en/billing.china.mdx': china, 'content/ko/billing.mdx': ko } }));
+
+  it('records the English source hash in a translation, changing only that line', () => {
+    const plan = planAck(kb, 'content/ko/billing.mdx');
+    expect(plan).toMatchObject({ ok: true, key: 'translation.sourceHash', hash: hashOf(en), against: 'content/en/billing.mdx' });
+    const after = ackText(ko, plan as Extract<typeof plan, { ok: true }>);
+    expect(after).toBe(ko.replace('cccccccccccccccc', hashOf(en)));
+  });
+
+  it('--method human flips machine to human as well', () => {
+    const plan = planAck(kb, 'content/ko/billing.mdx') as Extract<ReturnType<typeof planAck>, { ok: true }>;
+    expect(ackText(ko, plan, 'human')).toBe(ko.replace('cccccccccccccccc', hashOf(en)).replace('method: machine', 'method: human'));
+  });
+
+  it('records the base variant hash in a non-base English variant', () => {
+    const plan = planAck(kb, 'content/en/billing.china.mdx') as Extract<ReturnType<typeof planAck>, { ok: true }>;
+    expect(plan.key).toBe('baseHash');
+    expect(ackText(china, plan)).toBe(china.replace('bbbbbbbbbbbbbbbb', hashOf(en)));
+    expect(planAck(kb, 'content/en/billing.mdx')).toMatchObject({ ok: false });
+  });
+
+  it('inserts a missing key and keeps flow mappings and CRLF intact', () => {
+    const noHash = mdx({ title: 'T', clouds: ['china'], body: 'x\n' });
+    expect(setFrontmatterValue(noHash, 'baseHash', 'dddddddddddddddd')).toBe(noHash.replace('clouds: [china]\n', 'clouds: [china]\nbaseHash: dddddddddddddddd\n'));
+    const flow = '---\r\ntitle: T\r\nclouds: [global]\r\ntranslation: { sourceHash: eeeeeeeeeeeeeeee, method: machine }\r\n---\r\nBody\r\n';
+    const out = setFrontmatterValue(flow, 'translation.sourceHash', 'ffffffffffffffff');
+    expect(out).toBe(flow.replace('eeeeeeeeeeeeeeee', 'ffffffffffffffff'));
+    expect(setFrontmatterValue(noHash, 'baseHash', '1234567890123456')).toContain("baseHash: '1234567890123456'");
+    const inserted = setFrontmatterValue(noHash, 'translation.sourceHash', 'dddddddddddddddd');
+    expect(parseFrontmatter(inserted).data).toMatchObject({ translation: { sourceHash: 'dddddddddddddddd' } });
+  });
+});
+
+describe('status matrix', () => {
+  it('gives each locale × cloud of an article its state', () => {
+    const { kb } = buildModel(modelInput({ files: { 'content/en/billing.mdx': en, 'content/en/billing.china.mdx': china, 'content/ko/billing.mdx': ko } }));
+    const [row] = translationMatrix(kb);
+    const state = (locale: string, cloud: string) => row!.cells.find((c) => c.locale === locale && c.cloud === cloud)?.state;
+    expect([state('en', 'global'), state('ko', 'global'), state('ko', 'china'), state('ja', 'usgov')]).toEqual(['source', 'stale', 'missing', 'missing']);
+    expect(formatMatrixMarkdown([row!])).toContain('| billing | source | global: stale, usgov: stale, china: missing | missing | missing |');
+  });
+});
+
+describe('parse cache', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-parse-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('returns what parseMdx returns, from disk on a second run, and replays syntax errors', async () => {
+    const bad = mdx({ body: 'a {unclosed\n' });
+    const cold = createParseCache({ dir, workers: 0 });
+    await cold.prime([en, bad]);
+    expect(cold.parse(en)).toEqual(parseMdx(en));
+    expect(cold.stats.parsed).toBe(2);
+    const warm = createParseCache({ dir });
+    expect(warm.parse(en)).toEqual(parseMdx(en));
+    expect(() => warm.parse(bad)).toThrow(MdxSyntaxError);
+    expect(warm.stats).toEqual({ memory: 0, disk: 2, parsed: 0, inWorkers: 0 });
+  });
+
+  it('parses cold texts on worker threads with the same result', async () => {
+    const texts = Array.from({ length: 6 }, (_, i) => mdx({ body: `## S${i} {/* #s${i} */}\n\n[l](x.mdx#${i})\n` }));
+    const cache = createParseCache({ workers: 2, minWorkerBatch: 2 });
+    await cache.prime(texts);
+    expect(cache.stats.parsed).toBe(6);
+    for (const text of texts) expect(cache.parse(text)).toEqual(parseMdx(text));
+    expect(cache.stats.parsed).toBe(6);
+    expect(cache.stats.inWorkers).toBe(6);
+  });
+});
