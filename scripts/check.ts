@@ -12,10 +12,9 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
+import { byPosition, checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
 import { buildLinkIndex } from '../src/lib/checks/link-index.ts';
 import { cacheDir, loadProject, readBuiltSite } from '../src/lib/checks/project.ts';
-import { compareDiagnostics } from '../src/lib/diagnostics.ts';
 import { exitCode, format, FORMATS, formatMarkdownSummary, type Format } from '../src/lib/report/index.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -50,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   });
   if (values.external) {
     diagnostics.push(...(await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 })));
-    diagnostics.sort(compareDiagnostics);
+    diagnostics.sort(byPosition);
   }
 
   process.stdout.write(format(diagnostics, values.format as Format));

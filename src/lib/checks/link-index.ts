@@ -33,6 +33,9 @@ export interface LinkIndex {
 export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
   const all: ResolvedLink[] = [];
   const byFile = new Map<string, ResolvedLink[]>();
+  // A resolution depends only on the reader's locale and cloud, the URL and (for `#anchor` links)
+  // the linking article; translations repeat their source's links, so share identical ones.
+  const memo = new Map<string, Resolution>();
   for (const page of kb.pages()) {
     const { file } = page;
     const links = file.parsed.links;
@@ -40,6 +43,12 @@ export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
     let list = byFile.get(file.path);
     if (!list) byFile.set(file.path, (list = []));
     const context = { locale: page.locale, cloud: page.cloud, slug: file.slug };
+    const resolveMemo = (url: string): Resolution => {
+      const key = `${context.locale}\0${context.cloud}\0${/^\s*([?#]|$)/.test(url) ? context.slug : ''}\0${url}`;
+      let resolution = memo.get(key);
+      if (!resolution) memo.set(key, (resolution = resolveLink(kb, context, url)));
+      return resolution;
+    };
     for (const link of links) {
       const entry: ResolvedLink = {
         file,
@@ -47,7 +56,7 @@ export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
         locale: page.locale,
         cloud: page.cloud,
         fallbackPage: page.fallback,
-        resolution: resolveLink(kb, context, link.url),
+        resolution: resolveMemo(link.url),
       };
       all.push(entry);
       list.push(entry);
