@@ -86,6 +86,11 @@ describe('cloud variants', () => {
       { file: 'content/en/billing.china.mdx', ...at(china, 'MICROSOFT support'), rule: 'variant/terminology', message: '"Microsoft support" must not appear in text for readers of china (en).' },
     ]);
     expect(d.find((x) => x.rule === 'variant/terminology')?.hint).toBe('Use "21Vianet support".');
+    const titled = mdx({ title: 'Contact Microsoft Support', clouds: ['china'], extra: `baseHash: ${hashOf(base)}`, body: 'x\n' });
+    const d3 = check({ files: { 'content/en/billing.mdx': base, 'content/en/billing.china.mdx': titled }, terminology });
+    expect(ofRule(d3, 'variant/terminology')).toEqual([
+      { file: 'content/en/billing.china.mdx', ...at(titled, 'Microsoft Support'), rule: 'variant/terminology', message: '"Microsoft support" must not appear in text for readers of china (en).' },
+    ]);
     // The base variant serves global and usgov, where the rule does not apply.
     const silent = check({ files: { 'content/en/billing.mdx': mdx({ clouds: ['global'], body: 'Microsoft support.\n' }) }, terminology });
     expect(ofRule(silent, 'variant/terminology')).toEqual([]);

@@ -70,7 +70,10 @@ export function checkTerminology(kb: KnowledgeBase, context: CheckContext): Diag
             if (value === undefined || !pattern.test(value)) continue;
             pattern.lastIndex = 0;
             const at = file.parsed.frontmatter.keyLines[key] ?? { line: 1, column: 1 };
-            report({ line: at.line, column: at.column }, clouds);
+            // With the file's text, point at the term itself on the key's line.
+            const lineText = context.texts?.get(file.path)?.split('\n')[at.line - 1];
+            const index = lineText?.toLowerCase().indexOf(rule.term.toLowerCase(), at.column - 1) ?? -1;
+            report({ line: at.line, column: index >= 0 ? index + 1 : at.column }, clouds);
           }
           pattern.lastIndex = 0;
           for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
