@@ -1,31 +1,57 @@
 /**
- * The partner-kb Astro integration: wiring only. Before the build, it builds the content model and
- * fails on any content error with `file:line:column` diagnostics (Astro's own schema error has no
- * line). The logic lives in src/lib/.
+ * The partner-kb Astro integration: wiring only (the logic lives in src/lib/).
+ *
+ * - Before the build: loads the content model (parse cache shared with `npm run check`), runs every
+ *   check and fails on any error with `file:line:column` diagnostics (Astro's own schema error has
+ *   no line). The checked model is handed to the pages, so content is parsed once.
+ * - After the build: the built-HTML link pass (links made by layouts and navigation), then the
+ *   search module and the Pagefind index.
  */
-import type { AstroIntegration } from 'astro';
-import { compareDiagnostics, formatDiagnostic, type Diagnostic } from './lib/diagnostics.ts';
-import { loadKnowledgeBase } from './lib/model/load.ts';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { runChecks } from './lib/checks/index.ts';
+import { checkBuiltHtml } from './lib/checks/html.ts';
+import { loadProject, readBuiltSite } from './lib/checks/project.ts';
+import type { Diagnostic } from './lib/diagnostics.ts';
+import { format } from './lib/report/index.ts';
+import { bundleSearchModule } from './lib/search/bundle.ts';
+import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
+import { buildSearchIndex } from './lib/search/indexer.ts';
+import { shareModel } from './shared-model.ts';
 
-function report(diagnostics: Diagnostic[]): string {
-  return diagnostics
-    .sort(compareDiagnostics)
-    .map((d) => formatDiagnostic(d) + (d.hint ? `\n    hint: ${d.hint}` : ''))
-    .join('\n');
+function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger, what: string): void {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (errors.length > 0) {
+    throw new Error(`${what}: ${errors.length} error(s); run \`npm run check\` for details.\n${format(errors, 'human')}`);
+  }
+  logger.info(`${what}: no errors${warnings.length ? `, ${warnings.length} warning(s) (npm run check)` : ''}`);
 }
 
 export default function partnerKb(): AstroIntegration {
+  const root = process.cwd();
   return {
     name: 'partner-kb',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
-        const { diagnostics } = loadKnowledgeBase({ root: process.cwd() });
-        const errors = diagnostics.filter((d) => d.severity === 'error');
-        if (errors.length > 0) {
-          throw new Error(`Content has ${errors.length} error(s); nothing was built.\n${report(errors)}`);
-        }
-        logger.info('content model: no errors');
+        const started = performance.now();
+        const project = await loadProject({ root });
+        failOnErrors(runChecks(project.kb, project.checkOptions), logger, 'content checks');
+        shareModel(project.kb);
+        logger.info(`content model and checks: ${Math.round(performance.now() - started)} ms`);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
+        const started = performance.now();
+        failOnErrors(checkBuiltHtml(readBuiltSite(root, out)), logger, 'built-HTML links');
+        logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
+        if (process.env['KB_SKIP_SEARCH'] === '1') return;
+        const indexed = performance.now();
+        const { pages, errors } = await buildSearchIndex(out);
+        if (errors.length > 0) throw new Error(`Pagefind could not index the site:\n${errors.join('\n')}`);
+        logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - indexed)} ms`);
       },
     },
   };

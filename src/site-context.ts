@@ -11,6 +11,9 @@ import { compareDiagnostics, formatDiagnostic } from './lib/diagnostics.ts';
 import { createTranslator, resourcesFromModules, type UiResources } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
+import { createParseCache } from './lib/model/parse-cache.ts';
+import { cacheDir } from './lib/checks/project.ts';
+import { sharedModel } from './shared-model.ts';
 import type { Cloud, Locale } from './lib/site.ts';
 
 export interface ReaderContext {
@@ -26,7 +29,11 @@ let model: KnowledgeBase | undefined;
 export function getKb(): KnowledgeBase {
   // In `astro dev` the model is rebuilt on every request so that content edits show at once.
   if (model && !import.meta.env.DEV) return model;
-  const { kb, diagnostics } = loadKnowledgeBase({ root: process.cwd() });
+  // In a build, the integration has already built and checked it.
+  const shared = import.meta.env.DEV ? undefined : sharedModel();
+  if (shared) return (model = shared);
+  const parseCache = createParseCache({ dir: cacheDir(process.cwd(), 'parse') });
+  const { kb, diagnostics } = loadKnowledgeBase({ root: process.cwd(), parse: parseCache.parse });
   const errors = diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
   if (errors.length > 0) {
     const lines = errors.map((d) => formatDiagnostic(d) + (d.hint ? `\n    hint: ${d.hint}` : ''));

@@ -10,6 +10,19 @@ const hashPattern = /^[0-9a-f]{16}$/;
 const hashMessage =
   'must be a 16-character provenance hash. Do not edit hashes by hand: run `npm run kb -- ack <file>`.';
 
+/** A provenance hash. YAML reads an all-digit hash (or one like 12345678e1234567) as a number. */
+const hash = () =>
+  z
+    .string({
+      error: (issue) =>
+        typeof issue.input === 'number'
+          ? 'was read as a number by YAML; quote it ("…"), or let `npm run kb -- ack <file>` write it'
+          : issue.input === undefined
+            ? 'is required'
+            : hashMessage,
+    })
+    .regex(hashPattern, hashMessage);
+
 export const cloudSchema = z.enum(CLOUD_IDS as [Cloud, ...Cloud[]], {
   error: (issue) =>
     `unknown cloud ${JSON.stringify(issue.input)}; use one of: ${CLOUD_IDS.join(', ')}`,
@@ -23,7 +36,7 @@ export const translationSchema = z
      * When the English changes, the translation is stale until a translator reviews it and runs
      * `npm run kb -- ack <file>`.
      */
-    sourceHash: z.string().regex(hashPattern, hashMessage),
+    sourceHash: hash(),
     /** `human` for a reviewed translation, `machine` for one no person has reviewed yet. */
     method: z.enum(['human', 'machine'], {
       error: 'must be "human" or "machine" (machine = no person has reviewed this translation)',
@@ -64,7 +77,7 @@ export const articleSchema = z
      * For a variant other than the base (`<slug>.<key>.mdx`): the provenance hash of the base
      * variant this variant was last reconciled with.
      */
-    baseHash: z.string().regex(hashPattern, hashMessage).optional(),
+    baseHash: hash().optional(),
     /** Present in every non-English file: where the translation came from. */
     translation: translationSchema.optional(),
     /** Author's handle, kept from DocFX. */

@@ -65,13 +65,13 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
   const state = kb.translationState(variant, locale);
   const notices: Notice[] = [];
   const englishHref = articleUrl(SOURCE_LOCALE, cloud, slug);
+  // One side-by-side page per translation, at its canonical cloud.
+  const compareHref = compareUrl(locale, page.canonicalCloud, slug);
   if (page.fallback) notices.push({ kind: 'fallback' });
-  if (state.state === 'current' && state.machine) {
-    notices.push({ kind: 'machine', englishHref, compareHref: compareUrl(locale, cloud, slug) });
-  }
+  if (state.state === 'current' && state.machine) notices.push({ kind: 'machine', englishHref, compareHref });
   if (state.state === 'stale') {
-    if (state.machine) notices.push({ kind: 'machine', englishHref, compareHref: compareUrl(locale, cloud, slug) });
-    notices.push({ kind: 'stale', englishHref, compareHref: compareUrl(locale, cloud, slug) });
+    if (state.machine) notices.push({ kind: 'machine', englishHref, compareHref });
+    notices.push({ kind: 'stale', englishHref, compareHref });
   }
 
   const section = kb.sectionOf(slug);
@@ -161,4 +161,35 @@ export function homeView(kb: KnowledgeBase, locale: Locale, cloud: Cloud) {
         .filter((x) => x !== undefined),
     }))
     .filter((s) => s.items.length > 0);
+}
+
+/** One row of the side-by-side view: a section of the translation beside the same section in English. */
+export interface CompareRow {
+  id: string;
+  translation: { title: string; paragraphs: string[] } | undefined;
+  english: { title: string; paragraphs: string[] } | undefined;
+}
+
+/**
+ * The translation and its English source, aligned by section id (the language-independent anchors),
+ * in the translation's order, with sections only in English at the end.
+ */
+export function compareView(kb: KnowledgeBase, page: Page): { rows: CompareRow[]; englishPath: string } | undefined {
+  if (page.fallback || page.locale === SOURCE_LOCALE) return undefined;
+  const english = kb.sourceOf(page.file);
+  if (!english) return undefined;
+  const side = (s: { title: string; text: string }) => ({ title: s.title, paragraphs: s.text.split(/\n+/).filter(Boolean) });
+  const englishSections = new Map(english.parsed.sections.map((s) => [s.id, s]));
+  const rows: CompareRow[] = page.file.parsed.sections.map((s) => {
+    const match = englishSections.get(s.id);
+    englishSections.delete(s.id);
+    return { id: s.id, translation: side(s), english: match ? side(match) : undefined };
+  });
+  for (const s of englishSections.values()) rows.push({ id: s.id, translation: undefined, english: side(s) });
+  return { rows, englishPath: english.path };
+}
+
+/** Pages that have a side-by-side view: translated pages at their canonical cloud. */
+export function comparePages(kb: KnowledgeBase): Page[] {
+  return kb.pages().filter((p) => p.locale !== SOURCE_LOCALE && !p.fallback && p.cloud === p.canonicalCloud);
 }

@@ -71,7 +71,7 @@ describe('article view', () => {
   it('flags machine translations with a link to English and the side-by-side view', () => {
     const k = kb(undefined, 'machine');
     expect(articleView(k, k.page('ko', 'china', 'first')!).notices).toEqual([
-      { kind: 'machine', englishHref: '/en/china/first/', compareHref: '/ko/china/first/compare/' },
+      { kind: 'machine', englishHref: '/en/china/first/', compareHref: '/ko/global/first/compare/' },
     ]);
   });
 

@@ -4,7 +4,6 @@
  */
 import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
 import type { SourceText } from '../model/build.ts';
-import { splitFrontmatter } from '../mdx/parse.ts';
 import type { ArticleFile } from '../model/types.ts';
 import { RULES, type RuleId } from '../rules.ts';
 import type { LinkIndex } from './link-index.ts';
@@ -94,16 +93,7 @@ export class LineIndex {
   }
 }
 
-/**
- * The file line on which the body starts. Exact from the file's text when the context has it;
- * otherwise from the front matter's last key line (exact for one-line values, which is what the
- * schema's fields are). TODO(model): `ParsedMdx.bodyStartLine` would make this exact always.
- */
-export function bodyStartLine(file: ArticleFile, context: Pick<CheckContext, 'texts'>): number {
-  const text = context.texts?.get(file.path);
-  if (text !== undefined) return splitFrontmatter(text).bodyStartLine;
-  const fm = file.parsed.frontmatter;
-  if (fm.startLine === undefined) return 1;
-  const last = Math.max(1, ...Object.values(fm.keyLines).map((p) => p.line));
-  return last + 2;
+/** The file line on which the body starts. */
+export function bodyStartLine(file: ArticleFile, _context?: Pick<CheckContext, 'texts'>): number {
+  return file.parsed.bodyStartLine;
 }

@@ -3,7 +3,7 @@
  * the UI-string sources and, on request, a built site. The checks themselves never touch the disk.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildModel, type ModelResult, type SourceText } from '../model/build.ts';
 import { readContent } from '../model/load.ts';
 import { createParseCache, type ParseCache } from '../model/parse-cache.ts';
@@ -73,7 +73,7 @@ export function readUiStrings(root: string): UiStringInput {
 
 /** A built site folder for the HTML pass. */
 export function readBuiltSite(root: string, dir: string): BuiltSite {
-  const absolute = join(root, dir);
+  const absolute = resolve(root, dir);
   if (!existsSync(absolute)) throw new Error(`${dir} does not exist; build the site first (npm run build).`);
   const files = new Set(walk(absolute, () => true).map((p) => posix(absolute, p)));
   return { dir: posix(root, absolute) || dir, files, read: (path) => readFileSync(join(absolute, path), 'utf8') };

@@ -82,6 +82,8 @@ export interface ParsedMdx {
   frontmatter: FrontmatterResult;
   /** The body (everything after the front matter) exactly as written. */
   body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyStartLine: number;
   headings: ParsedHeading[];
   links: ParsedLink[];
   elements: ParsedElement[];
@@ -267,9 +269,11 @@ export function parseMdx(source: string): ParsedMdx {
     }
   });
 
+  const { body, bodyStartLine } = splitFrontmatter(source);
   return {
     frontmatter,
-    body: splitFrontmatter(source).body,
+    body,
+    bodyStartLine,
     headings,
     links,
     elements,
