@@ -1,45 +1,25 @@
 /**
- * Builds a small fixture site with the real pipeline (`astro build` with KB_CONTENT_DIR) and checks
+ * Builds a small fixture site with the real pipeline (`astro build` in an isolated root) and checks
  * that the expected pages exist, and that bad content fails the build naming file and field.
  * Page behaviour is tested on the view models (tests/site); this only proves the wiring.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIn, createIsolatedRoot, type IsolatedRoot } from '../../scripts/lib/isolated-build.ts';
 
-const run = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
-const astro = join(root, 'node_modules', '.bin', 'astro');
-
-async function build(contentDir: string, outDir: string): Promise<{ ok: boolean; output: string }> {
-  try {
-    const { stdout, stderr } = await run(astro, ['build', '--outDir', outDir], {
-      cwd: root,
-      env: { ...process.env, KB_CONTENT_DIR: contentDir, KB_SKIP_SEARCH: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { ok: true, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: (e.stdout ?? '') + (e.stderr ?? '') };
-  }
-}
-
-let work: string;
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'kb-build-'));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const fixture = join(import.meta.dirname, 'fixture', 'content');
+const roots: IsolatedRoot[] = [];
+afterAll(() => roots.forEach((r) => r.remove()));
 
 describe('astro build of a fixture site', () => {
   let out: string;
   let result: { ok: boolean; output: string };
   beforeAll(async () => {
-    out = join(work, 'dist');
-    result = await build(join(import.meta.dirname, 'fixture', 'content'), out);
+    const site = createIsolatedRoot(fixture);
+    roots.push(site);
+    out = site.dist;
+    result = await buildIn(site.root, { KB_SKIP_SEARCH: '1' });
   }, 180_000);
 
   const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
@@ -81,11 +61,11 @@ describe('astro build of a fixture site', () => {
 
 describe('a build with bad content', () => {
   it('fails naming the file, line and field', async () => {
-    const content = join(work, 'bad-content');
-    cpSync(join(import.meta.dirname, 'fixture', 'content'), content, { recursive: true });
-    const path = join(content, 'en', 'beta.mdx');
+    const site = createIsolatedRoot(fixture);
+    roots.push(site);
+    const path = join(site.content, 'en', 'beta.mdx');
     writeFileSync(path, readFileSync(path, 'utf8').replace('clouds: [global, usgov, germany, china]', 'clouds: [global, atlantis]'));
-    const result = await build(content, join(work, 'bad-dist'));
+    const result = await buildIn(site.root, { KB_SKIP_SEARCH: '1' });
     expect(result.ok).toBe(false);
     const line = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.startsWith('clouds:')) + 1;
     expect(result.output).toContain(

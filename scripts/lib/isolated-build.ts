@@ -1,0 +1,60 @@
+/**
+ * Builds the site from another content folder in a throwaway project root, so that builds never
+ * share Astro's `.astro/` folder or content cache with each other or with the working copy (two
+ * builds in one root at the same time corrupt each other's content modules). Used by the build
+ * tests, the browser tests and the benchmark; `content/` of the project is never touched.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
+
+const COPIED = ['src', 'locales', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+
+export interface IsolatedRoot {
+  root: string;
+  content: string;
+  dist: string;
+  remove(): void;
+}
+
+/** A fresh project root whose `content/` is a copy of `contentDir` (or empty, to be filled). */
+export function createIsolatedRoot(contentDir?: string, prefix = 'kb-site-'): IsolatedRoot {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  for (const entry of COPIED) {
+    const from = join(PROJECT_ROOT, entry);
+    if (existsSync(from)) cpSync(from, join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const content = join(root, 'content');
+  if (contentDir) cpSync(contentDir, content, { recursive: true });
+  else mkdirSync(content);
+  return { root, content, dist: join(root, 'dist'), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface BuildResult {
+  ok: boolean;
+  output: string;
+  /** Wall-clock milliseconds. */
+  ms: number;
+}
+
+/** Runs `astro build` in a root with the project's own Node (24) and Astro. */
+export function buildIn(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const node = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
+  const started = performance.now();
+  return new Promise((resolvePromise) => {
+    const child = spawn(existsSync(node) ? node : process.execPath, [astro, 'build'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolvePromise({ ok: code === 0, output, ms: performance.now() - started }));
+  });
+}
