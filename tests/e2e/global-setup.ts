@@ -1,0 +1,48 @@
+/**
+ * Vitest globalSetup of the e2e project: builds the fixture site once, serves it on 127.0.0.1,
+ * starts one Chromium that every test file connects to, and stops both in teardown.
+ *
+ * Provided to tests (`inject`): `e2eBaseURL`, `e2eWsEndpoint`, `e2eSiteDir`.
+ * Env: E2E_SITE_DIR=<built dist> skips the build and serves that folder (for a quick re-run, or to
+ * prove a test fails against a deliberately broken copy); E2E_KEEP=1 keeps the temp folder;
+ * E2E_FROM=head builds git HEAD instead of the working tree (see fixture.ts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser-config.ts';
+import { buildFixtureSite } from './fixture.ts';
+import { serveStatic } from './server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eBaseURL: string;
+    e2eWsEndpoint: string;
+    e2eSiteDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  let workDir: string | undefined;
+  let siteDir = process.env['E2E_SITE_DIR'] ? resolve(process.env['E2E_SITE_DIR']) : undefined;
+  if (!siteDir) {
+    workDir = mkdtempSync(join(tmpdir(), 'partner-kb-e2e-'));
+    const { dist } = await buildFixtureSite(workDir);
+    siteDir = dist;
+  }
+  const server = await serveStatic(siteDir);
+  const browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  project.provide('e2eBaseURL', server.url);
+  project.provide('e2eWsEndpoint', browserServer.wsEndpoint());
+  project.provide('e2eSiteDir', siteDir);
+  console.log(`[e2e] site ${siteDir} on ${server.url}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  return async () => {
+    await browserServer.close();
+    await server.close();
+    if (workDir && process.env['E2E_KEEP'] !== '1') rmSync(workDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Screenshots of the key pages for reviewers: home and article, phone and desktop, light and dark,
+ * in every locale, written to `screenshots/` at the repository root (gitignored). Each shot also
+ * checks that nothing overflows the viewport sideways (a phone reader must never scroll sideways).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { LOCALE_CODES, newContext, useBrowser } from './helpers.ts';
+import { REPO } from './fixture.ts';
+
+const browser = useBrowser();
+const OUT = join(REPO, 'screenshots');
+
+const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  desktop: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 },
+} as const;
+
+describe.concurrent('screenshots', () => {
+  mkdirSync(OUT, { recursive: true });
+  for (const locale of LOCALE_CODES) {
+    test(`home and article in ${locale}`, async () => {
+      const pages = { home: `/${locale}/global/`, article: `/${locale}/china/provide-billing-support/` };
+      const overflow: string[] = [];
+      for (const [device, options] of Object.entries(VIEWPORTS)) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          const context = await newContext(browser(), { ...options, colorScheme });
+          try {
+            const page = await context.newPage();
+            for (const [name, path] of Object.entries(pages)) {
+              await page.goto(path);
+              await page.evaluate(() => document.fonts.ready);
+              await page.screenshot({ path: join(OUT, `${locale}-${name}-${device}-${colorScheme}.png`), fullPage: true });
+              const widths = await page.evaluate(() => {
+                const wide = [...document.querySelectorAll('body *')]
+                  .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+                  .map((el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`);
+                return { scroll: document.documentElement.scrollWidth, inner: window.innerWidth, wide: wide.slice(0, 5) };
+              });
+              if (widths.scroll > widths.inner) overflow.push(`${path} (${device}, ${colorScheme}): page is ${widths.scroll}px wide in a ${widths.inner}px viewport; wide: ${widths.wide.join(', ')}`);
+            }
+          } finally {
+            await context.close();
+          }
+        }
+      }
+      expect(overflow, overflow.join('\n')).toEqual([]);
+    });
+  }
+});
