@@ -35,5 +35,6 @@ describe('result URLs', () => {
       '/ko/germany/provide-billing-support/#billingdisputes',
     );
     expect(resultUrlForCloud('/ja/china/x/', 'china')).toBe('/ja/china/x/');
+    expect(resultUrlForCloud('http://127.0.0.1:4321/ko/global/x/#a', 'china')).toBe('http://127.0.0.1:4321/ko/china/x/#a');
   });
 });

@@ -48,5 +48,6 @@ export function prepareQuery(locale: Locale, query: string): string {
  * exists there.
  */
 export function resultUrlForCloud(url: string, cloud: string): string {
-  return url.replace(/^(\/[a-z]{2}\/)[a-z]+(\/[^/]+\/)/, `$1${cloud}$2`);
+  const origin = /^[a-z]+:\/\/[^/]+/i.exec(url)?.[0] ?? '';
+  return origin + url.slice(origin.length).replace(/^(\/[a-z]{2}\/)[a-z]+(\/[^/]+\/)/, `$1${cloud}$2`);
 }
