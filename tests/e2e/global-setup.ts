@@ -30,8 +30,13 @@ export default async function setup(project: TestProject) {
   let siteDir = process.env['E2E_SITE_DIR'] ? resolve(process.env['E2E_SITE_DIR']) : undefined;
   if (!siteDir) {
     workDir = mkdtempSync(join(tmpdir(), 'partner-kb-e2e-'));
-    const { dist } = await buildFixtureSite(workDir);
-    siteDir = dist;
+    try {
+      siteDir = (await buildFixtureSite(workDir)).dist;
+    } catch (error) {
+      // Teardown does not run when setup throws.
+      if (process.env['E2E_KEEP'] !== '1') rmSync(workDir, { recursive: true, force: true });
+      throw error;
+    }
   }
   const server = await serveStatic(siteDir);
   const browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
