@@ -4,7 +4,7 @@ import { articleSchema } from './lib/schema.ts';
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '*/*.mdx', base: process.env['KB_CONTENT_DIR'] ?? './content', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    loader: glob({ pattern: '*/*.mdx', base: './content', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
     schema: articleSchema,
   }),
 };

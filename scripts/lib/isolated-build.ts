@@ -4,7 +4,7 @@
  * builds in one root at the same time corrupt each other's content modules). Used by the build
  * tests, the browser tests and the benchmark; `content/` of the project is never touched.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,6 +41,48 @@ export interface BuildResult {
   ms: number;
 }
 
+/**
+ * Commits the root's content/ in a fresh one-commit repository with a fixed date, so pages get
+ * the same "Last updated" dates on every run (comparable screenshots). Without git: no dates.
+ */
+export function commitContent(root: string, date = '2025-01-15T12:00:00Z'): void {
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+    GIT_AUTHOR_NAME: 'fixture',
+    GIT_AUTHOR_EMAIL: 'fixture@example.invalid',
+    GIT_COMMITTER_NAME: 'fixture',
+    GIT_COMMITTER_EMAIL: 'fixture@example.invalid',
+  };
+  try {
+    for (const args of [['init', '-q'], ['add', 'content'], ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'fixture']]) {
+      execFileSync('git', args, { cwd: root, env, stdio: 'ignore' });
+    }
+  } catch {
+    // No git on the machine: pages simply have no dates.
+  }
+}
+
+/**
+ * The environment of a build: not a test runner's (with NODE_ENV=test or VITEST set, Astro builds
+ * many times slower and in the wrong mode).
+ */
+function buildEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(VITEST|VITE_|NODE_ENV$|TEST$|MODE$|PROD$|DEV$|SSR$|BASE_URL$)/.test(key)),
+  );
+  return {
+    ...inherited,
+    NODE_ENV: 'production',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PATH: `${join(PROJECT_ROOT, 'node_modules', '.bin')}:${process.env['PATH'] ?? ''}`,
+    ...extra,
+  };
+}
+
 /** Runs `astro build` in a root with the project's own Node (24) and Astro. */
 export function buildIn(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -49,7 +91,7 @@ export function buildIn(root: string, env: Record<string, string> = {}): Promise
   return new Promise((resolvePromise) => {
     const child = spawn(existsSync(node) ? node : process.execPath, [astro, 'build'], {
       cwd: root,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: buildEnvironment(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -4,17 +4,14 @@
  *
  * Provided to tests (`inject`): `e2eBaseURL`, `e2eWsEndpoint`, `e2eSiteDir`.
  * Env: E2E_SITE_DIR=<built dist> skips the build and serves that folder (for a quick re-run, or to
- * prove a test fails against a deliberately broken copy); E2E_KEEP=1 keeps the temp folder;
- * E2E_FROM=head builds git HEAD instead of the working tree (see fixture.ts).
+ * prove a test fails against a deliberately broken copy); E2E_KEEP=1 keeps the temp folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser-config.ts';
 import { buildFixtureSite } from './fixture.ts';
-import { serveStatic } from './server.ts';
+import { serveStatic } from '../support/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,17 +23,13 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
-  let workDir: string | undefined;
+  let remove: (() => void) | undefined;
   let siteDir = process.env['E2E_SITE_DIR'] ? resolve(process.env['E2E_SITE_DIR']) : undefined;
   if (!siteDir) {
-    workDir = mkdtempSync(join(tmpdir(), 'partner-kb-e2e-'));
-    try {
-      siteDir = (await buildFixtureSite(workDir)).dist;
-    } catch (error) {
-      // Teardown does not run when setup throws.
-      if (process.env['E2E_KEEP'] !== '1') rmSync(workDir, { recursive: true, force: true });
-      throw error;
-    }
+    // buildFixtureSite removes its folder itself when the build fails (teardown does not run then).
+    const site = await buildFixtureSite();
+    siteDir = site.dist;
+    remove = site.remove;
   }
   const server = await serveStatic(siteDir);
   const browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -48,6 +41,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await browserServer.close();
     await server.close();
-    if (workDir && process.env['E2E_KEEP'] !== '1') rmSync(workDir, { recursive: true, force: true });
+    if (remove && process.env['E2E_KEEP'] !== '1') remove();
   };
 }

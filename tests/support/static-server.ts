@@ -1,56 +1,100 @@
 /**
- * A tiny static server for a built site: directories serve index.html, unknown paths 404.html with
- * status 404. Loopback only, random port.
+ * A tiny static server for the built site, behaving like the production host: `index.html` for a
+ * directory, a redirect to the slash-terminated URL for a directory asked without one, and
+ * `404.html` with status 404 for anything else.
  */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-  '.xml': 'application/xml',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export interface StaticServer {
   url: string;
-  /** Bytes of every response body served so far (for search-cost measurements). */
-  served: () => number;
-  close: () => Promise<void>;
+  close(): Promise<void>;
 }
 
 export async function serveStatic(root: string): Promise<StaticServer> {
-  let bytes = 0;
-  const server: Server = createServer((request, response) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-      let path = normalize(join(root, pathname));
-      if (!path.startsWith(root)) {
-        response.writeHead(403).end();
-        return;
-      }
+  const send = (res: import('node:http').ServerResponse, status: number, path: string) => {
+    res.writeHead(status, { 'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(path).pipe(res);
+  };
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      let pathname: string;
       try {
-        if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-        const body = await readFile(path);
-        bytes += body.length;
-        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+        pathname = decodeURIComponent(url.pathname);
       } catch {
-        const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
-        response.writeHead(404, { 'content-type': TYPES['.html']! }).end(body);
+        pathname = '/__bad_request__';
       }
-    })();
+      const file = normalize(join(root, pathname));
+      const inside = file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
+      if (inside && (await isDirectory(file))) {
+        if (!pathname.endsWith('/')) {
+          res.writeHead(301, { location: url.pathname + '/' + url.search });
+          res.end();
+          return;
+        }
+        const index = join(file, 'index.html');
+        if (await isFile(index)) return send(res, 200, index);
+      } else if (inside && (await isFile(file))) {
+        return send(res, 200, file);
+      }
+      const notFound = join(root, '404.html');
+      if (await isFile(notFound)) return send(res, 404, notFound);
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found');
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    served: () => bytes,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -9,7 +9,7 @@ import { buildModel, type ModelResult, type SourceText } from './build.ts';
 export interface LoadOptions {
   /** Project root (the folder holding `content/` and `public/`). */
   root: string;
-  /** Content folder, absolute or relative to root. Default: `$KB_CONTENT_DIR`, else `content`. */
+  /** Content folder, absolute or relative to root. Default: `content`. */
   contentDir?: string | undefined;
   parse?: Parameters<typeof buildModel>[0]['parse'];
 }
@@ -30,9 +30,9 @@ function walk(dir: string): string[] {
   return out.sort();
 }
 
-/** The content folder: an explicit option, else `$KB_CONTENT_DIR` (used by fixtures and the benchmark), else `content/`. */
+/** The content folder: an explicit option, else `content/` of the root. */
 export function contentDirectory(root: string, explicit?: string): string {
-  return resolve(root, explicit ?? process.env['KB_CONTENT_DIR'] ?? 'content');
+  return resolve(root, explicit ?? 'content');
 }
 
 export function readSource(root: string, absolute: string): SourceText {
