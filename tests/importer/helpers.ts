@@ -8,7 +8,8 @@ import type { InputFile } from '../../src/lib/importer/index.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const FIXTURES = join(ROOT, 'tests/importer/fixtures');
-export const SEEDS_DIR = process.env['PARTNER_KB_SEEDS'] ?? '/work/shared/seeds';
+/** The seeds in ../shared/seeds beside the project (as on the team's machines and in CI). */
+export const SEEDS_DIR = process.env['PARTNER_KB_SEEDS'] ?? join(ROOT, '..', 'shared', 'seeds');
 export const SEEDS = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
 
 export function tempDir(): string {
