@@ -1,0 +1,388 @@
+/**
+ * `npm run bench -- [--n 250,1000] [--runs 3] [--out BENCHMARKS.md] [--keep] [--seed 1] [--sample 60]`
+ *
+ * For each N: generates the synthetic corpus (src/lib/bench/corpus.ts) into a throwaway project
+ * root, builds it `--runs` times from clean (wall time, peak memory of the build's process tree,
+ * the build's own timing lines), times `npm run check` cold, warm and after one edited file, weighs
+ * article pages and their scripts, and measures the bytes of one cold search per language. Writes
+ * the medians to --out (default BENCHMARKS.md; `-` for stdout only). Never touches content/ or
+ * dist/ of the working copy.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipBytes, scriptsBeforeInteraction, utf8Bytes } from '../src/lib/bench/bytes.ts';
+import { editArticle, generateCorpus, type GeneratedCorpus } from '../src/lib/bench/corpus.ts';
+import { createRng } from '../src/lib/bench/prng.ts';
+import { parseBuildLog, type BuildProfile } from '../src/lib/bench/build-log.ts';
+import { extractNotes, formatReport, LANGS, missedTargets, type Lang, type Machine, type NResult, type SizeResult } from '../src/lib/bench/report.ts';
+import { measureSearch, serveStatic } from '../src/lib/bench/search-cost.ts';
+import { formatBytes, formatMs, median, mean } from '../src/lib/bench/stats.ts';
+import { QUERIES } from '../src/lib/bench/vocab.ts';
+import { runChecks } from '../src/lib/checks/index.ts';
+import { loadProject } from '../src/lib/checks/project.ts';
+import { createParseCache } from '../src/lib/model/parse-cache.ts';
+import { prepareQuery } from '../src/lib/search/query.ts';
+import { localeInfo } from '../src/lib/site.ts';
+import { buildIn, createIsolatedRoot, PROJECT_ROOT, type IsolatedRoot } from './lib/isolated-build.ts';
+
+const NODE = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Project root
+
+/**
+ * Gives the isolated root its own node_modules folder (symlinks to every package of the project),
+ * so that its caches (`.cache/partner-kb/parse`, `.astro`, `.vite`) are its own: clearing them
+ * for a cold run must not touch the working copy's caches, and builds must not share them.
+ */
+function privateNodeModules(root: string): void {
+  const dir = join(root, 'node_modules');
+  rmSync(dir, { force: true, recursive: false });
+  mkdirSync(dir);
+  const shared = join(PROJECT_ROOT, 'node_modules');
+  for (const entry of readdirSync(shared)) {
+    if (entry === '.cache' || entry === '.astro' || entry === '.vite') continue;
+    symlinkSync(join(shared, entry), join(dir, entry));
+  }
+}
+
+function writeCorpus(dir: string, corpus: GeneratedCorpus): void {
+  for (const [path, text] of corpus.files) {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+}
+
+function cleanBuildState(root: string): void {
+  for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache']) rmSync(join(root, p), { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory of a process tree, from /proc
+
+function children(): Map<number, number[]> {
+  const byParent = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = byParent.get(ppid) ?? [];
+      list.push(Number(entry));
+      byParent.set(ppid, list);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return byParent;
+}
+
+function statusKb(pid: number, field: string): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the summed RSS of all descendants of this process every `ms` until stopped. */
+function sampleTreeMemory(ms = 100): () => { peakTreeRss: number; peakProcessHwm: number } {
+  let peakTreeRss = 0;
+  let peakProcessHwm = 0;
+  const sample = (): void => {
+    const tree = children();
+    const stack = [...(tree.get(process.pid) ?? [])];
+    let sum = 0;
+    while (stack.length) {
+      const pid = stack.pop()!;
+      sum += statusKb(pid, 'VmRSS');
+      peakProcessHwm = Math.max(peakProcessHwm, statusKb(pid, 'VmHWM'));
+      stack.push(...(tree.get(pid) ?? []));
+    }
+    peakTreeRss = Math.max(peakTreeRss, sum);
+  };
+  const timer = setInterval(sample, ms);
+  return () => {
+    clearInterval(timer);
+    return { peakTreeRss, peakProcessHwm };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+function walk(dir: string, keep: (name: string) => boolean, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, keep, out);
+    else if (keep(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+function timeCheck(root: string): Promise<{ ms: number; code: number | null; output: string }> {
+  const started = performance.now();
+  return new Promise((resolvePromise) => {
+    const child = spawn(NODE, [join(PROJECT_ROOT, 'scripts', 'check.ts'), '--root', root, '--format', 'json'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('close', (code) => resolvePromise({ ms: performance.now() - started, code, output }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page weight
+
+function canonicalArticlePages(dist: string, corpus: GeneratedCorpus, sample: number, seed: number): Array<{ lang: Lang; file: string }> {
+  const rng = createRng(seed ^ 0x5eed);
+  const slugs = rng.sample(corpus.slugs, Math.min(sample, corpus.slugs.length));
+  const china = new Set(corpus.chinaSlugs);
+  const pages: Array<{ lang: Lang; file: string }> = [];
+  for (const slug of slugs) {
+    for (const lang of LANGS) {
+      pages.push({ lang, file: join(dist, lang, 'global', slug, 'index.html') });
+      if (china.has(slug)) pages.push({ lang, file: join(dist, lang, 'china', slug, 'index.html') });
+    }
+  }
+  return pages.filter((p) => existsSync(p.file));
+}
+
+function weighPages(dist: string, corpus: GeneratedCorpus, sample: number, seed: number): Pick<NResult, 'articleHtml' | 'js'> {
+  const pages = canonicalArticlePages(dist, corpus, sample, seed);
+  const sizes: Record<string, SizeResult[]> = { all: [], en: [], ko: [], zh: [], ja: [] };
+  let js: NResult['js'] = { raw: 0, gzip: 0, inlineRaw: 0, external: [] };
+  for (const page of pages) {
+    const html = readFileSync(page.file, 'utf8');
+    const size = { raw: utf8Bytes(html), gzip: gzipBytes(html) };
+    sizes['all']!.push(size);
+    sizes[page.lang]!.push(size);
+    const scripts = scriptsBeforeInteraction(html);
+    const inline = scripts.inline.join('');
+    let raw = utf8Bytes(inline);
+    let gzip = inline ? gzipBytes(inline) : 0;
+    for (const src of scripts.external) {
+      const file = join(dist, new URL(src, 'https://x/').pathname);
+      if (!existsSync(file)) continue;
+      const body = readFileSync(file);
+      raw += body.length;
+      gzip += gzipBytes(body);
+    }
+    if (raw > js.raw) js = { raw, gzip, inlineRaw: utf8Bytes(inline), external: scripts.external };
+  }
+  const avg = (list: SizeResult[]): SizeResult => ({ raw: mean(list.map((s) => s.raw)), gzip: mean(list.map((s) => s.gzip)) });
+  return {
+    articleHtml: { all: avg(sizes['all']!), en: avg(sizes['en']!), ko: avg(sizes['ko']!), zh: avg(sizes['zh']!), ja: avg(sizes['ja']!), sampled: pages.length },
+    js,
+  };
+}
+
+const PAGEFIND_KEY: Record<Lang, string> = { en: 'en', ko: 'ko', zh: 'zh-cn', ja: 'ja' };
+
+function pagefindSizes(dist: string): NResult['pagefindIndex'] {
+  const dir = join(dist, 'pagefind');
+  const files = walk(dir, () => true);
+  const size = (f: string): number => statSync(f).size;
+  const perLang = Object.fromEntries(
+    LANGS.map((l) => {
+      const key = PAGEFIND_KEY[l];
+      const mine = files.filter((f) => {
+        const name = f.slice(dir.length + 1);
+        return name.startsWith(`pagefind.${key}_`) || /^(index|fragment|filter)\//.test(name) && name.split('/')[1]!.startsWith(`${key}_`);
+      });
+      return [l, mine.reduce((s, f) => s + size(f), 0)];
+    }),
+  ) as Record<Lang, number>;
+  const wasm = Object.fromEntries(files.filter((f) => /wasm\.[^/]+\.pagefind$/.test(f)).map((f) => [f.split('/').pop()!.replace(/^wasm\.|\.pagefind$/g, ''), size(f)]));
+  const js = readFileSync(join(dir, 'pagefind.js'));
+  return { ...perLang, wasm, pagefindJs: { raw: js.length, gzip: gzipBytes(js) } };
+}
+
+async function searchCosts(dist: string): Promise<NResult['search']> {
+  const server = await serveStatic(dist);
+  try {
+    const out = {} as NResult['search'];
+    for (const l of LANGS) {
+      const query = prepareQuery(l, QUERIES[l]);
+      const cost = await measureSearch(dist, server.url, localeInfo(l).htmlLang, query, { cloud: 'global' });
+      const largest = [...cost.records].sort((a, b) => b.bytes - a.bytes)[0];
+      out[l] = {
+        query: QUERIES[l],
+        prepared: query,
+        results: cost.results,
+        total: cost.total,
+        fetched: cost.fetched,
+        files: cost.records.length + 1,
+        largest: largest ? `${largest.url.replace(server.url, '').replace(/\?.*$/, '')} ${formatBytes(largest.bytes)}` : '',
+      };
+      if (cost.results === 0) log(`warning: the ${l} query found nothing`);
+    }
+    return out;
+  } finally {
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchOne(n: number, runs: number, seed: number, sample: number, keep: boolean): Promise<NResult> {
+  let t = performance.now();
+  const corpus = generateCorpus({ articles: n, seed });
+  log(`N = ${n}: ${corpus.files.size} files generated in ${formatMs(performance.now() - t)} (${corpus.chinaSlugs.length} china variants)`);
+  const iso: IsolatedRoot = createIsolatedRoot(undefined, `kb-bench-${n}-`);
+  privateNodeModules(iso.root);
+  writeCorpus(iso.content, corpus);
+  try {
+    const builds: Array<{ ms: number; mem: { peakTreeRss: number; peakProcessHwm: number }; profile: BuildProfile }> = [];
+    for (let run = 1; run <= runs; run++) {
+      cleanBuildState(iso.root);
+      const stop = sampleTreeMemory();
+      const result = await buildIn(iso.root);
+      const mem = stop();
+      if (!result.ok) {
+        process.stderr.write(result.output.slice(-6000));
+        throw new Error(`the build of N = ${n} failed (root kept at ${iso.root})`);
+      }
+      const profile = parseBuildLog(result.output);
+      builds.push({ ms: result.ms, mem, profile });
+      log(`N = ${n}: build ${run}/${runs} ${formatMs(result.ms)}, peak tree RSS ${formatBytes(mem.peakTreeRss)} (checks ${formatMs(profile.checksMs)}, bundle ${formatMs(profile.bundleMs)}, render ${formatMs(profile.renderMs)}, HTML pass ${formatMs(profile.htmlPassMs)}, Pagefind ${formatMs(profile.searchIndexMs)}, Astro total ${formatMs(profile.astroTotalMs)})`);
+      if (run === runs) writeFileSync(join(tmpdir(), `partner-kb-bench-build-${n}.log`), result.output);
+    }
+    const htmlFiles = walk(iso.dist, (f) => f.endsWith('.html')).length;
+    const pages = corpus.variantsPerLocale * LANGS.length;
+
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const edit: number[] = [];
+    const edited = join(iso.content, 'en', `${corpus.slugs[0]}.mdx`);
+    const original = readFileSync(edited, 'utf8');
+    for (let run = 1; run <= runs; run++) {
+      rmSync(join(iso.root, 'node_modules', '.cache', 'partner-kb', 'parse'), { recursive: true, force: true });
+      const c = await timeCheck(iso.root);
+      if (c.code !== 0) throw new Error(`npm run check failed on the corpus:\n${c.output.slice(0, 4000)}`);
+      const w = await timeCheck(iso.root);
+      writeFileSync(edited, editArticle(original, run));
+      const e = await timeCheck(iso.root);
+      writeFileSync(edited, original);
+      cold.push(c.ms);
+      warm.push(w.ms);
+      edit.push(e.ms);
+      log(`N = ${n}: check cold ${formatMs(c.ms)}, warm ${formatMs(w.ms)}, one file edited ${formatMs(e.ms)}`);
+    }
+    // Where a cold check spends its time, in process: parsing + model, then the checks.
+    t = performance.now();
+    const project = await loadProject({ root: iso.root, parseCache: createParseCache() });
+    const loadMs = performance.now() - t;
+    t = performance.now();
+    runChecks(project.kb, project.checkOptions);
+    const checkSplit = { loadMs, checksMs: performance.now() - t };
+
+    const weights = weighPages(iso.dist, corpus, sample, seed);
+    const pagefindIndex = pagefindSizes(iso.dist);
+    const search = await searchCosts(iso.dist);
+
+    const buildMs = median(builds.map((b) => b.ms));
+    const part = (key: keyof BuildProfile): number => median(builds.map((b) => b.profile[key]));
+    const profile = { checksMs: part('checksMs'), bundleMs: part('bundleMs'), renderMs: part('renderMs'), htmlPassMs: part('htmlPassMs'), searchIndexMs: part('searchIndexMs'), otherMs: 0 };
+    profile.otherMs = buildMs - profile.checksMs - profile.bundleMs - profile.renderMs - profile.htmlPassMs - profile.searchIndexMs;
+    return {
+      n,
+      runs,
+      pages,
+      htmlFiles,
+      buildMs,
+      buildRunsMs: builds.map((b) => b.ms),
+      peakTreeRss: median(builds.map((b) => b.mem.peakTreeRss)),
+      peakProcessHwm: median(builds.map((b) => b.mem.peakProcessHwm)),
+      pagesPerSecond: pages / (buildMs / 1000),
+      profile,
+      checkColdMs: median(cold),
+      checkWarmMs: median(warm),
+      checkEditMs: median(edit),
+      checkSplit,
+      ...weights,
+      pagefindIndex,
+      search,
+    };
+  } finally {
+    if (keep) log(`kept ${iso.root}`);
+    else iso.remove();
+  }
+}
+
+function version(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machine(): Machine {
+  const cpuModel = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  return {
+    cpus: cpus().length,
+    cpuModel,
+    memory: totalmem(),
+    load: loadavg().map((l) => l.toFixed(2)).join(', '),
+    node: process.version,
+    astro: version('astro'),
+    pagefind: version('pagefind'),
+    mdx: version('@astrojs/mdx'),
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '250,1000' },
+      runs: { type: 'string', default: '3' },
+      out: { type: 'string', default: 'BENCHMARKS.md' },
+      keep: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      sample: { type: 'string', default: '60' },
+      'from-json': { type: 'string' },
+    },
+  });
+  const json = join(tmpdir(), 'partner-kb-bench.json');
+  if (values['from-json']) {
+    // Re-format a saved run (the report's layout changed, or notes were added) without measuring.
+    const saved = JSON.parse(readFileSync(values['from-json'], 'utf8')) as { machine: Machine; results: NResult[] };
+    const out = resolve(PROJECT_ROOT, values.out);
+    writeFileSync(out, formatReport(saved.machine, saved.results, existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : ''));
+    log(`wrote ${out}`);
+    return;
+  }
+  const ns = values.n.split(',').map((s) => Number(s.trim()));
+  if (ns.some((n) => !Number.isInteger(n) || n < 2)) throw new Error('--n takes article counts ≥ 2, for example --n 250,1000');
+  const runs = Math.max(1, Number(values.runs));
+  const about = machine();
+  const results: NResult[] = [];
+  for (const n of ns) results.push(await benchOne(n, runs, Number(values.seed), Number(values.sample), values.keep));
+  const out = values.out === '-' ? undefined : resolve(PROJECT_ROOT, values.out);
+  const notes = out && existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : '';
+  const report = formatReport(about, results, notes);
+  if (out) {
+    writeFileSync(out, report);
+    log(`wrote ${out}`);
+  } else process.stdout.write(report);
+  writeFileSync(json, JSON.stringify({ machine: about, results }, null, 2));
+  log(`raw results: ${json} (re-format with --from-json ${json})`);
+  const missed = missedTargets(results);
+  log(missed.length ? `targets missed:\n  ${missed.join('\n  ')}` : 'every target met');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
