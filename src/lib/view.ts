@@ -18,6 +18,8 @@ export interface LinkItem {
 
 export interface Notice {
   kind: 'fallback' | 'machine' | 'stale';
+  /** For stale: the English file whose change made the translation stale (its date is "since when"). */
+  sourcePath?: string;
   /** Link to the English original (machine, stale). */
   englishHref?: string;
   /** Link to the side-by-side view (machine, stale). */
@@ -71,7 +73,7 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
   if (state.state === 'current' && state.machine) notices.push({ kind: 'machine', englishHref, compareHref });
   if (state.state === 'stale') {
     if (state.machine) notices.push({ kind: 'machine', englishHref, compareHref });
-    notices.push({ kind: 'stale', englishHref, compareHref });
+    notices.push({ kind: 'stale', englishHref, compareHref, sourcePath: variant.files[SOURCE_LOCALE]!.path });
   }
 
   const section = kb.sectionOf(slug);
@@ -147,7 +149,7 @@ export function homeView(kb: KnowledgeBase, locale: Locale, cloud: Cloud) {
   const listed = new Set(kb.navigation.sections.flatMap((s) => s.items));
   const unlisted = [...kb.articles.keys()].filter((slug) => !listed.has(slug));
   const sections = kb.navigation.sections.map((s) => ({ id: s.id, title: s.title[locale], items: s.items }));
-  if (unlisted.length > 0) sections.push({ id: 'other-articles', title: '', items: unlisted });
+  if (unlisted.length > 0) sections.push({ id: 'other-articles', title: '', items: unlisted }); // titled by the page
   return sections
     .map((s) => ({
       ...s,

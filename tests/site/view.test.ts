@@ -78,7 +78,7 @@ describe('article view', () => {
   it('flags a translation whose English source changed', () => {
     const k = kb(() => 'ffffffffffffffff');
     expect(articleView(k, k.page('ko', 'global', 'first')!).notices).toEqual([
-      { kind: 'stale', englishHref: '/en/global/first/', compareHref: '/ko/global/first/compare/' },
+      { kind: 'stale', englishHref: '/en/global/first/', compareHref: '/ko/global/first/compare/', sourcePath: 'content/en/first.mdx' },
     ]);
   });
 
