@@ -3,6 +3,7 @@
  * render these, so the behaviour (which links exist, which notices show, what the pickers offer) is
  * tested here without a build.
  */
+import { FACT_PLACEHOLDER } from './mdx/parse.ts';
 import type { KnowledgeBase } from './model/kb.ts';
 import type { Page } from './model/types.ts';
 import { articleUrl, compareUrl, homeUrl } from './model/urls.ts';
@@ -180,14 +181,19 @@ export function compareView(kb: KnowledgeBase, page: Page): { rows: CompareRow[]
   if (page.fallback || page.locale === SOURCE_LOCALE) return undefined;
   const english = kb.sourceOf(page.file);
   if (!english) return undefined;
-  const side = (s: { title: string; text: string }) => ({ title: s.title, paragraphs: s.text.split(/\n+/).filter(Boolean) });
+  const fill = (text: string, locale: typeof page.locale) =>
+    text.replace(FACT_PLACEHOLDER, (_, name: string) => kb.fact(name, page.cloud, locale) ?? name);
+  const side = (s: { title: string; text: string }, locale: typeof page.locale) => ({
+    title: fill(s.title, locale),
+    paragraphs: fill(s.text, locale).split(/\n+/).filter(Boolean),
+  });
   const englishSections = new Map(english.parsed.sections.map((s) => [s.id, s]));
   const rows: CompareRow[] = page.file.parsed.sections.map((s) => {
     const match = englishSections.get(s.id);
     englishSections.delete(s.id);
-    return { id: s.id, translation: side(s), english: match ? side(match) : undefined };
+    return { id: s.id, translation: side(s, page.locale), english: match ? side(match, SOURCE_LOCALE) : undefined };
   });
-  for (const s of englishSections.values()) rows.push({ id: s.id, translation: undefined, english: side(s) });
+  for (const s of englishSections.values()) rows.push({ id: s.id, translation: undefined, english: side(s, SOURCE_LOCALE) });
   return { rows, englishPath: english.path };
 }
 

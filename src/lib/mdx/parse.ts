@@ -295,11 +295,52 @@ function sectionsOf(tree: Root): ParsedSection[] {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth <= 3) {
       flush();
-      current = { id: node.data?.id ?? '', depth: node.depth, title: toString(node).trim(), text: '', line: node.position?.start.line ?? 1 };
+      current = { id: node.data?.id ?? '', depth: node.depth, title: inlineText(node).trim(), text: '', line: node.position?.start.line ?? 1 };
     } else {
-      current.text += toString(node) + '\n';
+      current.text += blockLines(node).join('\n') + '\n';
     }
   }
   flush();
   return sections;
+}
+
+/** A cloud fact in section text: `{{fact:operator}}` (views fill in the reader's value). */
+export const FACT_PLACEHOLDER = /\{\{fact:([A-Za-z0-9]+)\}\}/g;
+
+interface AnyNode {
+  type: string;
+  value?: string;
+  name?: string | null;
+  children?: AnyNode[];
+  attributes?: { type: string; name?: string; value?: unknown }[];
+}
+
+/** One line of text per paragraph, list item, table row or heading: what a reader compares. */
+function blockLines(node: AnyNode): string[] {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+      return [inlineText(node)];
+    case 'list':
+      return (node.children ?? []).flatMap((item) => blockLines(item).map((line, i) => (i === 0 ? '• ' + line : '  ' + line)));
+    case 'table':
+      return (node.children ?? []).map((row) => (row.children ?? []).map((cell) => inlineText(cell)).join(' | '));
+    case 'code':
+      return [node.value ?? ''];
+    case 'thematicBreak':
+      return [];
+    default:
+      return (node.children ?? []).flatMap((child) => blockLines(child));
+  }
+}
+
+function inlineText(node: AnyNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  if (node.type === 'break') return ' ';
+  if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'CloudFact') {
+    const name = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name')?.value;
+    return typeof name === 'string' ? `{{fact:${name}}}` : '';
+  }
+  if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') return '';
+  return (node.children ?? []).map((child) => inlineText(child)).join('');
 }
