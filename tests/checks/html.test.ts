@@ -6,11 +6,11 @@ import { readBuiltSite } from '../../src/lib/checks/project.ts';
 import { at, ofRule } from './helpers.ts';
 
 const root = fileURLToPath(new URL('./fixtures/site/', import.meta.url));
-const billingPath = 'dist/en/global/billing/index.html';
+const billingPath = 'built/en/global/billing/index.html';
 const billing = readFileSync(root + billingPath, 'utf8');
 
 describe('built-HTML link pass', () => {
-  const d = checkBuiltHtml(readBuiltSite(root, 'dist'));
+  const d = checkBuiltHtml(readBuiltSite(root, 'built'));
 
   it('reports hrefs to pages that were not built, at the attribute', () => {
     expect(ofRule(d, 'html/broken-link')).toEqual([
@@ -20,7 +20,7 @@ describe('built-HTML link pass', () => {
 
   it('reports #fragments missing on the target page, and accepts those present (relative and same-page too)', () => {
     expect(ofRule(d, 'html/broken-fragment')).toEqual([
-      { file: billingPath, ...at(billing, 'href="/en/global/escalate/#nowhere"'), rule: 'html/broken-fragment', message: 'The link "/en/global/escalate/#nowhere" points to "#nowhere", which is not an id on dist/en/global/escalate/index.html.' },
+      { file: billingPath, ...at(billing, 'href="/en/global/escalate/#nowhere"'), rule: 'html/broken-fragment', message: 'The link "/en/global/escalate/#nowhere" points to "#nowhere", which is not an id on built/en/global/escalate/index.html.' },
     ]);
   });
 
