@@ -18,6 +18,7 @@ export const RULES = {
   'content/duplicate-id': { severity: 'error', summary: 'Two headings of one file have the same id.' },
   'content/missing-heading-id': { severity: 'warning', summary: 'A section heading has no explicit, language-independent id.' },
   'content/navigation': { severity: 'error', summary: 'The navigation names an article that does not exist, or lists one twice.' },
+  'content/unreachable-cloud-block': { severity: 'warning', summary: 'A <CloudOnly> block lists only clouds that its variant does not serve, so no reader sees it.' },
   'content/unknown-fact': { severity: 'error', summary: '<CloudFact> names a fact that is not in cloud-facts.yaml.' },
   'content/unknown-cloud': { severity: 'error', summary: '<CloudOnly clouds> lists a cloud this site does not have.' },
   'content/component-attribute': { severity: 'error', summary: 'A site component lacks a required attribute or has a value it does not accept.' },

@@ -45,6 +45,13 @@ describe('content safety', () => {
     ]);
   });
 
+  it('warns about a <CloudOnly> block no reader of the variant can see, and not about one they can', () => {
+    const body = ['<CloudOnly clouds="china">Never shown.</CloudOnly>', '', '<CloudOnly clouds="usgov china">Shown to usgov.</CloudOnly>', ''].join('\n');
+    const text = mdx({ body, clouds: ['global', 'usgov', 'germany'] });
+    const d = check({ files: { [file]: text }, cloudFacts: facts });
+    expect(ofRule(d, 'content/unreachable-cloud-block')).toEqual([{ file, ...at(text, 'clouds="china"'), rule: 'content/unreachable-cloud-block', message: '<CloudOnly clouds="china"> is never shown: this variant serves global, usgov and germany.' }]);
+  });
+
   it('warns about section headings without an explicit id', () => {
     const { text, d } = run(['## Has id {/* #has */}', '', '### No id here', '', '#### Deep is fine', ''].join('\n'));
     expect(ofRule(d, 'content/missing-heading-id')).toEqual([{ file, ...at(text, '### No id'), rule: 'content/missing-heading-id', message: 'The heading "No id here" has no explicit id, so links to it break when it is reworded or translated.' }]);

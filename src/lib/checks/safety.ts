@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { ParsedAttribute, ParsedElement } from '../mdx/parse.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import type { ArticleFile } from '../model/types.ts';
-import { CLOUD_IDS, isCloud } from '../site.ts';
+import { CLOUD_IDS, isCloud, type Cloud } from '../site.ts';
 import { diagnostic, listing } from './context.ts';
 
 export interface AllowedAttribute {
@@ -82,6 +82,12 @@ function checkElement(kb: KnowledgeBase, file: ArticleFile, element: ParsedEleme
       const unknown = listed.filter((c) => !isCloud(c));
       if (unknown.length > 0 || listed.length === 0) {
         out.push(diagnostic('content/unknown-cloud', file.path, attribute, listed.length === 0 ? '<CloudOnly clouds=""> lists no cloud.' : `<CloudOnly clouds="${attribute.value}"> lists ${listing(unknown, true)}, which ${unknown.length === 1 ? 'is not a cloud' : 'are not clouds'} of this site.`, `List clouds separated by spaces, from: ${CLOUD_IDS.join(', ')}.`));
+      } else {
+        // A block for clouds this variant does not serve is never shown to anyone.
+        const served = kb.article(file.slug)?.variants.find((v) => v.key === file.variantKey)?.clouds ?? [];
+        if (served.length > 0 && !listed.some((c) => served.includes(c as Cloud))) {
+          out.push(diagnostic('content/unreachable-cloud-block', file.path, attribute, `<CloudOnly clouds="${attribute.value}"> is never shown: this variant serves ${listing(served)}.`, 'Remove the block, or move its content to the variant that serves those clouds.'));
+        }
       }
     }
   }
