@@ -16,8 +16,8 @@ import type { Diagnostic } from './lib/diagnostics.ts';
 import { format } from './lib/report/index.ts';
 import { bundleSearchModule } from './lib/search/bundle.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
-import { buildSearchIndex } from './lib/search/indexer.ts';
-import { shareModel } from './shared-model.ts';
+import { buildSearchIndex, indexedPages } from './lib/search/indexer.ts';
+import { shareModel, sharedModel } from './shared-model.ts';
 
 function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger, what: string): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -49,7 +49,9 @@ export default function partnerKb(): AstroIntegration {
         logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
         if (process.env['KB_SKIP_SEARCH'] === '1') return;
         const indexed = performance.now();
-        const { pages, errors } = await buildSearchIndex(out);
+        const model = sharedModel();
+        if (!model) throw new Error('The content model was not built before the search index.');
+        const { pages, errors } = await buildSearchIndex(out, indexedPages(model));
         if (errors.length > 0) throw new Error(`Pagefind could not index the site:\n${errors.join('\n')}`);
         logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - indexed)} ms`);
       },

@@ -3,12 +3,9 @@
  * content) must point to pages that were built, and `#fragments` must exist on the target page.
  * Positions are those of the `href`/`src` attribute in the built file.
  */
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { Parser } from 'htmlparser2';
 import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
 import { diagnostic } from './context.ts';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 export interface BuiltSite {
   /** The dist folder, project-relative (`dist`), used in reported paths. */
@@ -21,39 +18,61 @@ export interface BuiltSite {
 
 interface Link {
   url: string;
-  position: SourcePosition;
+  /** Offset of the attribute in the page; turned into a line and column only when reported. */
+  offset: number;
 }
 
 interface PageFacts {
   ids: Set<string>;
   links: Link[];
+  position(offset: number): SourcePosition;
 }
 
 /** Attributes that make the browser load or navigate to a URL. */
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', area: 'href', link: 'href', img: 'src', script: 'src', source: 'src', iframe: 'src' };
 const ORIGIN = 'https://kb.invalid';
 
+/**
+ * The ids and outgoing links of one built page, with a streaming HTML parser (htmlparser2): the
+ * pass reads every page of the site, so it must not build a tree per page.
+ */
 export function pageFacts(html: string): PageFacts {
   const ids = new Set<string>();
   const links: Link[] = [];
-  const walk = (node: Node): void => {
-    if ('tagName' in node) {
-      const element = node as Element;
-      for (const attr of element.attrs) {
-        if (attr.name === 'id' || (attr.name === 'name' && element.tagName === 'a')) ids.add(attr.value);
-      }
-      const urlAttr = URL_ATTRIBUTES[element.tagName];
-      const attr = urlAttr ? element.attrs.find((a) => a.name === urlAttr) : undefined;
-      if (attr) {
-        const loc = element.sourceCodeLocation?.attrs?.[attr.name] ?? element.sourceCodeLocation;
-        links.push({ url: attr.value, position: loc ? { line: loc.startLine, column: loc.startCol } : { line: 1, column: 1 } });
-      }
-      if (element.tagName === 'template') walk((element as unknown as { content: Node }).content);
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (attributes['id'] !== undefined) ids.add(attributes['id']);
+        if (name === 'a' && attributes['name'] !== undefined) ids.add(attributes['name']);
+        const attribute = URL_ATTRIBUTES[name];
+        const url = attribute ? attributes[attribute] : undefined;
+        if (attribute && url !== undefined) {
+          const tagStart = parser.startIndex;
+          const found = html.slice(tagStart, parser.endIndex + 1).search(new RegExp(`\\s${attribute}\\s*=`, 'i'));
+          links.push({ url, offset: found >= 0 ? tagStart + found + 1 : tagStart });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  let lineStarts: number[] | undefined;
+  const position = (offset: number): SourcePosition => {
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     }
-    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
   };
-  walk(parse(html, { sourceCodeLocationInfo: true }) as unknown as Node);
-  return { ids, links };
+  return { ids, links, position };
 }
 
 /** The site URL of a built page: `en/global/x/index.html` → `/en/global/x/`. */
@@ -79,19 +98,21 @@ export function fileOfUrl(files: ReadonlySet<string>, pathname: string): string 
 export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pages = [...site.files].filter((f) => f.endsWith('.html')).sort();
-  const facts = new Map<string, PageFacts>();
+  const known = new Map<string, PageFacts>();
   const factsOf = (path: string): PageFacts => {
-    let f = facts.get(path);
-    if (!f) facts.set(path, (f = pageFacts(site.read(path))));
+    let f = known.get(path);
+    if (!f) known.set(path, (f = pageFacts(site.read(path))));
     return f;
   };
   for (const page of pages) {
     const reported = `${site.dir}/${page}`;
-    for (const link of factsOf(page).links) {
+    const facts = factsOf(page);
+    for (const link of facts.links) {
+      const at = (): SourcePosition => facts.position(link.offset);
       const href = link.url.trim();
       if (href === '') continue;
       if (/^\s*(javascript|data|vbscript):/i.test(href)) {
-        out.push(diagnostic('html/unsafe-url', reported, link.position, `The built page has a link with a ${href.split(':')[0]!.toLowerCase()}: URL.`, 'Find the layout or component that writes it.'));
+        out.push(diagnostic('html/unsafe-url', reported, at(), `The built page has a link with a ${href.split(':')[0]!.toLowerCase()}: URL.`, 'Find the layout or component that writes it.'));
         continue;
       }
       if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(href) || href.startsWith('//')) continue;
@@ -104,13 +125,13 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
       if (url.origin !== ORIGIN) continue;
       const target = fileOfUrl(site.files, url.pathname);
       if (!target) {
-        out.push(diagnostic('html/broken-link', reported, link.position, `The link "${link.url}" points to ${url.pathname}, which was not built.`, 'Find the layout, navigation entry or component that writes this URL; the page it names does not exist for this locale and cloud.'));
+        out.push(diagnostic('html/broken-link', reported, at(), `The link "${link.url}" points to ${url.pathname}, which was not built.`, 'Find the layout, navigation entry or component that writes this URL; the page it names does not exist for this locale and cloud.'));
         continue;
       }
       const fragment = decode(url.hash.slice(1));
       if (fragment === '' || fragment === 'top' || !target.endsWith('.html')) continue;
       if (!factsOf(target).ids.has(fragment)) {
-        out.push(diagnostic('html/broken-fragment', reported, link.position, `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
+        out.push(diagnostic('html/broken-fragment', reported, at(), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
       }
     }
   }

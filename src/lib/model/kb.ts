@@ -129,24 +129,39 @@ export class KnowledgeBase {
     return (variant?.files[locale] ?? variant?.files[SOURCE_LOCALE])?.frontmatter.title;
   }
 
+  #sections: Map<string, NavSection> | undefined;
+
   /** The navigation section that lists an article. */
   sectionOf(slug: string): NavSection | undefined {
-    return this.navigation.sections.find((s) => s.items.includes(slug));
+    this.#sections ??= new Map(this.navigation.sections.flatMap((s) => s.items.map((item) => [item, s] as const)).reverse());
+    return this.#sections.get(slug);
   }
 
-  /** Articles in navigation order that exist in a cloud. */
+  readonly #readingOrder = new Map<Cloud, { order: string[]; index: Map<string, number> }>();
+
+  /** Articles in navigation order that exist in a cloud (computed once per cloud). */
   readingOrder(cloud: Cloud): string[] {
-    return this.navigation.sections
-      .flatMap((s) => s.items)
-      .filter((slug) => this.articles.get(slug)?.clouds.includes(cloud));
+    return this.#order(cloud).order;
+  }
+
+  #order(cloud: Cloud): { order: string[]; index: Map<string, number> } {
+    let cached = this.#readingOrder.get(cloud);
+    if (!cached) {
+      const order = this.navigation.sections
+        .flatMap((s) => s.items)
+        .filter((slug) => this.articles.get(slug)?.clouds.includes(cloud));
+      cached = { order, index: new Map(order.map((slug, i) => [slug, i])) };
+      this.#readingOrder.set(cloud, cached);
+    }
+    return cached;
   }
 
   /** The previous and next article in reading order, within the reader's cloud. */
   neighbours(slug: string, cloud: Cloud): { previous: string | undefined; next: string | undefined } {
-    const order = this.readingOrder(cloud);
-    const index = order.indexOf(slug);
-    if (index < 0) return { previous: undefined, next: undefined };
-    return { previous: order[index - 1], next: order[index + 1] };
+    const { order, index } = this.#order(cloud);
+    const at = index.get(slug);
+    if (at === undefined) return { previous: undefined, next: undefined };
+    return { previous: order[at - 1], next: order[at + 1] };
   }
 
   /** A cloud fact in a locale, or undefined when the fact is not defined. */
