@@ -95,7 +95,7 @@ describe('cloud-specific queries', () => {
     for (const [locale, term] of [['zh', '世纪互联'], ['en', '21Vianet'], ['ko', '21Vianet에'], ['ja', '21Vianet']] as const) {
       const hits = await search.search(locale, 'china', term, 5);
       expect(hits.length, `${locale}: ${term}`).toBeGreaterThan(0);
-      expect(slugOf(hits[0]!.url)).toBe('escalate-problems-to-microsoft');
+      expect(hits.slice(0, 3).map((h) => slugOf(h.url)), `${locale}: ${term}`).toContain('escalate-problems-to-microsoft');
       for (const hit of hits) {
         expect(cloudOf(hit.url)).toBe('china');
         expect(hit.clouds).toContain('china');
