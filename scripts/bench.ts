@@ -354,16 +354,18 @@ async function main(): Promise<void> {
       'from-json': { type: 'string' },
     },
   });
-  const json = join(tmpdir(), 'partner-kb-bench.json');
   if (values['from-json']) {
-    // Re-format a saved run (the report's layout changed, or notes were added) without measuring.
-    const saved = JSON.parse(readFileSync(values['from-json'], 'utf8')) as { machine: Machine; results: NResult[] };
+    // Re-format saved runs (for example N = 250 with --runs 3 and N = 1000 with --runs 1, measured
+    // one after the other) into one report without measuring again.
+    const saved = values['from-json'].split(',').map((f) => JSON.parse(readFileSync(f, 'utf8')) as { machine: Machine; results: NResult[] });
     const out = resolve(PROJECT_ROOT, values.out);
-    writeFileSync(out, formatReport(saved.machine, saved.results, existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : ''));
+    const results = saved.flatMap((s) => s.results).sort((a, b) => a.n - b.n);
+    writeFileSync(out, formatReport(saved[0]!.machine, results, existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : ''));
     log(`wrote ${out}`);
     return;
   }
   const ns = values.n.split(',').map((s) => Number(s.trim()));
+  const json = join(tmpdir(), `partner-kb-bench-${ns.join('-')}.json`);
   if (ns.some((n) => !Number.isInteger(n) || n < 2)) throw new Error('--n takes article counts ≥ 2, for example --n 250,1000');
   const runs = Math.max(1, Number(values.runs));
   const about = machine();

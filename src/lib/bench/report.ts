@@ -76,6 +76,13 @@ export function missedTargets(results: readonly NResult[]): string[] {
     if (r.js.raw > TARGETS.jsBytes) missed.push(`${at}: ${formatBytes(r.js.raw)} JS before interaction > 1 KB`);
     for (const l of LANGS) if (r.search[l].total > TARGETS.searchBytes) missed.push(`${at}: cold search (${l}) ${formatBytes(r.search[l].total)} > 100 KB`);
   }
+  const first = results[0];
+  const last = results.at(-1);
+  if (first && last && last !== first) {
+    const growth = last.articleHtml.all.gzip / first.articleHtml.all.gzip - 1;
+    // Sampling noise between corpora is well under 2%; more than that is growth with N.
+    if (growth > 0.02) missed.push(`article HTML grows with N: ${formatBytes(first.articleHtml.all.gzip)} → ${formatBytes(last.articleHtml.all.gzip)} gzip (+${(growth * 100).toFixed(1)}%) from N = ${formatInt(first.n)} to N = ${formatInt(last.n)}`);
+  }
   return missed;
 }
 
