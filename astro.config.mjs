@@ -9,7 +9,8 @@ import { SITE } from './src/lib/site.ts';
 export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render a few at a time: one by one, the build waits on each file write.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   markdown: {
     processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
   },
