@@ -38,7 +38,11 @@ export interface ArticleView {
   appliesTo: Cloud[];
   notices: Notice[];
   breadcrumbs: LinkItem[];
-  sidebar: { sectionTitle: string | undefined; items: LinkItem[]; otherSections: LinkItem[] };
+  /**
+   * The current section's articles and one link to the home page's list of sections: never the
+   * whole navigation, so a page's weight does not grow with the knowledge base.
+   */
+  sidebar: { sectionTitle: string | undefined; items: LinkItem[]; allSectionsHref: string };
   toc: { id: string; text: string; depth: number }[];
   previous: LinkItem | undefined;
   next: LinkItem | undefined;
@@ -106,9 +110,7 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
     sidebar: {
       sectionTitle: section?.title[locale],
       items: (section?.items ?? [slug]).map(link).filter((x): x is LinkItem => x !== undefined),
-      otherSections: kb.navigation.sections
-        .filter((s) => s !== section)
-        .map((s) => ({ href: `${homeUrl(locale, cloud)}#${s.id}`, label: s.title[locale] })),
+      allSectionsHref: `${homeUrl(locale, cloud)}#sections`,
     },
     toc: file.parsed.headings.filter((h) => h.depth === 2 || h.depth === 3).map((h) => ({ id: h.id, text: h.text, depth: h.depth })),
     previous: previous ? link(previous) : undefined,

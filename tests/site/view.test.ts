@@ -91,7 +91,7 @@ describe('article view', () => {
       { href: '/ko/china/second/', label: 'Second', fallback: true, current: true },
       { href: '/ko/china/third/', label: 'Third', fallback: true },
     ]);
-    expect(view.sidebar.otherSections).toEqual([{ href: '/ko/china/#more', label: '더 보기' }]);
+    expect(view.sidebar.allSectionsHref).toBe('/ko/china/#sections');
     expect(view.previous).toEqual({ href: '/ko/china/first/', label: '첫 번째' });
     expect(view.next).toEqual({ href: '/ko/china/third/', label: 'Third', fallback: true });
     expect(view.breadcrumbs).toEqual([{ href: '/ko/china/', label: '' }, { href: '/ko/china/#support', label: '지원' }]);
