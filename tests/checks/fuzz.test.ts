@@ -3,21 +3,12 @@
  * never exceptions. A failing seed is printed so the case can be replayed.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../src/lib/bench/prng.ts';
 import { runChecks } from '../../src/lib/checks/index.ts';
 import { buildModel } from '../../src/lib/model/build.ts';
 import { mdx } from './helpers.ts';
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const PIECES = ['{', '}', '<', '>', '</Callout>', '<Callout type="note">', '{/* #x */}', '[a](', ')', '](b.mdx#', '---\n', '\n', '## ', ':', '"', "'", '\\', '`', '```\n', '|', '- ', 'import x from "y"\n', 'export const a = 1\n', '<script>', 'javascript:', '&', '{...p}', 'é', '한국어', '\u0000', '\r\n', '  ', 'title: x\n', 'clouds: [', ']'];
 

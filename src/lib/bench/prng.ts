@@ -17,7 +17,8 @@ export interface Rng {
   fork(label: string | number): Rng;
 }
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: small, fast, deterministic; also used by the fuzz tests. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
