@@ -3,17 +3,20 @@
  * that the expected pages exist, and that bad content fails the build naming file and field.
  * Page behaviour is tested on the view models (tests/site); this only proves the wiring.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, createIsolatedRoot, type IsolatedRoot } from '../../scripts/lib/isolated-build.ts';
+import { checkBuiltHtml } from '../../src/lib/checks/html.ts';
+import { readBuiltSite } from '../../src/lib/checks/project.ts';
 
 const fixture = join(import.meta.dirname, 'fixture', 'content');
 const roots: IsolatedRoot[] = [];
 afterAll(() => roots.forEach((r) => r.remove()));
 
+let out: string;
+
 describe('astro build of a fixture site', () => {
-  let out: string;
   let result: { ok: boolean; output: string };
   beforeAll(async () => {
     const site = createIsolatedRoot(fixture);
@@ -56,6 +59,20 @@ describe('astro build of a fixture site', () => {
     expect(usgov).toContain('미국 정부 독자 전용입니다.');
     expect(usgov).toContain('href="/ko/usgov/beta/#details"');
     expect(page('ko/global/alpha')).not.toContain('미국 정부 독자 전용입니다.');
+  });
+});
+
+describe('the built-HTML pass on a real build', () => {
+  it('reports every link to a page that is missing from the build, at the link', () => {
+    // Run after the page tests above: remove one built page, as a broken route or layout would.
+    rmSync(join(out, 'ko', 'usgov', 'beta'), { recursive: true });
+    const diagnostics = checkBuiltHtml(readBuiltSite(out, '.'));
+    const broken = diagnostics.filter((d) => d.rule === 'html/broken-link');
+    expect(broken.length).toBeGreaterThan(0);
+    for (const d of broken) expect(d.message).toContain('/ko/usgov/beta/');
+    const alpha = broken.find((d) => d.file.endsWith('ko/usgov/alpha/index.html'))!;
+    const html = readFileSync(join(out, 'ko', 'usgov', 'alpha', 'index.html'), 'utf8').split('\n');
+    expect(html[alpha.line - 1]!.slice(alpha.column - 1)).toMatch(/^href="\/ko\/usgov\/beta\//);
   });
 });
 
