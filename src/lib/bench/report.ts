@@ -119,7 +119,7 @@ export function formatReport(machine: Machine, results: readonly NResult[], note
     row('— content model + checks', results, (r) => formatMs(r.profile.checksMs), ''),
     row('— Vite bundle of pages and MDX', results, (r) => formatMs(r.profile.bundleMs), ''),
     row('— page rendering (Astro static generation)', results, (r) => formatMs(r.profile.renderMs), ''),
-    row('— built-HTML link pass', results, (r) => formatMs(r.profile.htmlPassMs), ''),
+    row('— built-HTML link pass (runs while Pagefind indexes)', results, (r) => formatMs(r.profile.htmlPassMs), ''),
     row('— Pagefind index', results, (r) => formatMs(r.profile.searchIndexMs), ''),
     row('— rest (Node/Astro startup, content sync, search module)', results, (r) => formatMs(r.profile.otherMs), ''),
     row('Peak memory (sum of RSS of the build process tree)', results, (r) => formatBytes(r.peakTreeRss), '< 1 GB', (r) => r.peakTreeRss < TARGETS.peakMemory),
