@@ -4,9 +4,11 @@
  * an existing file are kept.
  */
 import { formatBytes, formatInt, formatMs } from './stats.ts';
+import { LOCALE_CODES, type Locale } from '../site.ts';
 
-export const LANGS = ['en', 'ko', 'zh', 'ja'] as const;
-export type Lang = (typeof LANGS)[number];
+/** The site's locales, from the one registry (src/lib/site.ts). */
+export const LANGS = LOCALE_CODES;
+export type Lang = Locale;
 
 export interface SizeResult {
   raw: number;
