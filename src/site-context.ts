@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { GIT_LOG_ARGS, parseGitLog } from './lib/git-dates.ts';
-import { compareDiagnostics, formatDiagnostic } from './lib/diagnostics.ts';
+import { format } from './lib/report/index.ts';
 import { createTranslator, resourcesFromModules, type UiResources } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
@@ -34,11 +34,8 @@ export function getKb(): KnowledgeBase {
   if (shared) return (model = shared);
   const parseCache = createParseCache({ dir: cacheDir(process.cwd(), 'parse') });
   const { kb, diagnostics } = loadKnowledgeBase({ root: process.cwd(), parse: parseCache.parse });
-  const errors = diagnostics.filter((d) => d.severity === 'error').sort(compareDiagnostics);
-  if (errors.length > 0) {
-    const lines = errors.map((d) => formatDiagnostic(d) + (d.hint ? `\n    hint: ${d.hint}` : ''));
-    throw new Error(`Content has ${errors.length} error(s):\n${lines.join('\n')}`);
-  }
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`Content has ${errors.length} error(s):\n${format(errors, 'human')}`);
   model = kb;
   return kb;
 }

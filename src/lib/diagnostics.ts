@@ -26,29 +26,13 @@ export interface Diagnostic extends SourcePosition {
   hint?: string;
 }
 
-export const START: SourcePosition = { line: 1, column: 1 };
-
+/** File, line, column, rule, message, in code-point order: the same on every machine and locale. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    a.file.localeCompare(b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.rule.localeCompare(b.rule) ||
-    a.message.localeCompare(b.message)
-  );
+  const text = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  return text(a.file, b.file) || a.line - b.line || a.column - b.column || text(a.rule, b.rule) || text(a.message, b.message);
 }
 
 /** `file:line:column severity rule message` (the human format, without the hint). */
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule} ${d.message}`;
-}
-
-/** Thrown where a caller cannot go on (a CLI's bad input); carries the diagnostics to print. */
-export class DiagnosticError extends Error {
-  readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => formatDiagnostic(d) + (d.hint ? `\n  hint: ${d.hint}` : '')).join('\n'));
-    this.name = 'DiagnosticError';
-    this.diagnostics = diagnostics;
-  }
 }

@@ -3,7 +3,7 @@
  * one content model; this file only decides the order and what each check receives. Used by
  * `npm run check` (scripts/check.ts) and by the site build.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { SourceText } from '../model/build.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { checkHeadingIds, checkNavigation } from './content.ts';
@@ -56,14 +56,11 @@ export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagno
   for (const [, check] of CHECKS) diagnostics.push(...check(kb, context));
   // The built-HTML pass catches links written by layouts and navigation, not by content.
   if (options.html) diagnostics.push(...checkBuiltHtml(options.html));
-  return dedupe(diagnostics).sort(byPosition);
+  return dedupe(diagnostics).sort(compareDiagnostics);
 }
 
-/** File, line, column, rule, message: code-point order (stable across machines, and fast). */
-export function byPosition(a: Diagnostic, b: Diagnostic): number {
-  const text = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-  return text(a.file, b.file) || a.line - b.line || a.column - b.column || text(a.rule, b.rule) || text(a.message, b.message);
-}
+/** Diagnostics in report order (the one comparator of src/lib/diagnostics.ts). */
+export { compareDiagnostics as byPosition };
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -119,7 +119,6 @@ function readArticleFile(
   const frontmatter = validateFrontmatter(source.path, parsed.frontmatter, diagnostics);
   if (!frontmatter) return undefined;
 
-  const fileDiagnosticsBefore = diagnostics.length;
   const seen = new Map<string, number>();
   for (const heading of parsed.headings) {
     const first = seen.get(heading.id);
@@ -137,7 +136,6 @@ function readArticleFile(
       seen.set(heading.id, heading.line);
     }
   }
-  void fileDiagnosticsBefore;
 
   return {
     path: source.path,

@@ -31,11 +31,11 @@ function walk(dir: string): string[] {
 }
 
 /** The content folder: an explicit option, else `content/` of the root. */
-export function contentDirectory(root: string, explicit?: string): string {
+function contentDirectory(root: string, explicit?: string): string {
   return resolve(root, explicit ?? 'content');
 }
 
-export function readSource(root: string, absolute: string): SourceText {
+function readSource(root: string, absolute: string): SourceText {
   return { path: toPosix(relative(root, absolute)), text: readFileSync(absolute, 'utf8') };
 }
 

@@ -25,13 +25,6 @@ export function searchUrl(locale: Locale, cloud: Cloud): string {
   return `/${locale}/${cloud}/search/`;
 }
 
-/** Parses a site path of the scheme back into its parts (for the built-HTML link pass). */
-export function parseArticleUrl(pathname: string): { locale: string; cloud: string; slug: string } | undefined {
-  const match = /^\/([^/]+)\/([^/]+)\/([^/]+)\/$/.exec(pathname);
-  if (!match) return undefined;
-  return { locale: match[1]!, cloud: match[2]!, slug: match[3]! };
-}
-
 /** The content collection id of a file (its path inside the content folder, without `.mdx`). */
 export function collectionId(file: { locale: string; slug: string; variantKey: string }): string {
   return `${file.locale}/${file.slug}${file.variantKey ? '.' + file.variantKey : ''}`;
