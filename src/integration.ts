@@ -7,6 +7,7 @@
  * - After the build: the built-HTML link pass (links made by layouts and navigation), then the
  *   search module and the Pagefind index.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { runChecks } from './lib/checks/index.ts';
@@ -33,6 +34,15 @@ export default function partnerKb(): AstroIntegration {
   return {
     name: 'partner-kb',
     hooks: {
+      // Content is read by the model, not imported as modules: reload the page when it changes.
+      'astro:server:setup': ({ server }) => {
+        const content = join(root, 'content');
+        server.watcher.add(content);
+        const reload = (path: string): void => {
+          if (path.startsWith(content)) server.ws.send({ type: 'full-reload' });
+        };
+        server.watcher.on('change', reload).on('add', reload).on('unlink', reload);
+      },
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
         const started = performance.now();

@@ -14,15 +14,7 @@ import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
 import { cacheDir } from './lib/checks/project.ts';
 import { sharedModel } from './shared-model.ts';
-import type { Cloud, Locale } from './lib/site.ts';
-
-export interface ReaderContext {
-  kb: KnowledgeBase;
-  locale: Locale;
-  cloud: Cloud;
-  slug: string;
-  t: TFunction;
-}
+import type { Locale } from './lib/site.ts';
 
 let model: KnowledgeBase | undefined;
 

@@ -1,7 +1,7 @@
 /**
- * The front matter of every article file in `content/<locale>/`. The Astro content collection and
- * the checks validate with this one schema, so an error reads the same in `npm run build` and in
- * `npm run check`.
+ * The front matter of every article file in `content/<locale>/`. The content model validates with
+ * this one schema for the site and for the checks, so an error reads the same in `npm run build`
+ * and in `npm run check`.
  */
 import { z } from 'zod';
 import { CLOUD_IDS, type Cloud } from './site.ts';

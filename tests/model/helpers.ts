@@ -10,3 +10,15 @@ export function model(files: Record<string, string>, extra: Partial<ModelInput> 
   const articles: SourceText[] = Object.entries(files).map(([path, text]) => ({ path: `content/${path}`, text }));
   return buildModel({ articles, ...extra });
 }
+
+/** A cloud-facts file with one fact, `operator`: Microsoft, or 21Vianet (世纪互联) in China. */
+export const OPERATOR_FACT: SourceText = {
+  path: 'content/cloud-facts.yaml',
+  text: [
+    'operator:',
+    '  global: { en: Microsoft, ko: Microsoft, zh: Microsoft, ja: Microsoft }',
+    '  usgov: { en: Microsoft, ko: Microsoft, zh: Microsoft, ja: Microsoft }',
+    '  germany: { en: Microsoft, ko: Microsoft, zh: Microsoft, ja: Microsoft }',
+    '  china: { en: 21Vianet, ko: 21Vianet, zh: 世纪互联, ja: 21Vianet }',
+  ].join('\n'),
+};

@@ -5,6 +5,7 @@
  *
  * The result is plain JSON so that it can be cached by content hash.
  */
+import type { Root as HastRoot } from 'hast';
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -16,6 +17,7 @@ import { visit } from 'unist-util-visit';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { SourcePosition } from '../diagnostics.ts';
 import { assignHeadingIds, explicitHeadingId, headingText, HEADING_ID_COMMENT } from './heading-ids.ts';
+import { bodyToHast } from './to-hast.ts';
 
 export interface ParsedHeading extends SourcePosition {
   depth: number;
@@ -90,6 +92,8 @@ export interface ParsedMdx {
   expressions: ParsedExpression[];
   esm: ParsedEsm[];
   sections: ParsedSection[];
+  /** The body as a reader-independent HTML tree; `render/body.ts` renders it for one reader. */
+  hast: HastRoot;
 }
 
 /** The MDX syntax error of a file that cannot be parsed at all. */
@@ -280,6 +284,7 @@ export function parseMdx(source: string): ParsedMdx {
     expressions,
     esm,
     sections: sectionsOf(tree),
+    hast: bodyToHast(tree),
   };
 }
 

@@ -24,8 +24,3 @@ export function compareUrl(locale: Locale, cloud: Cloud, slug: string): string {
 export function searchUrl(locale: Locale, cloud: Cloud): string {
   return `/${locale}/${cloud}/search/`;
 }
-
-/** The content collection id of a file (its path inside the content folder, without `.mdx`). */
-export function collectionId(file: { locale: string; slug: string; variantKey: string }): string {
-  return `${file.locale}/${file.slug}${file.variantKey ? '.' + file.variantKey : ''}`;
-}

@@ -1,0 +1,74 @@
+/**
+ * The body of an article as a reader-independent HTML tree (hast), made once per file from the
+ * same parse the checks read, and cached with it by content hash.
+ *
+ * Content is data, not code: it may use only the site's components with literal attributes (the
+ * safety check enforces that, and the build fails otherwise). So a component stays in the tree as
+ * an element named like the component (`Callout`, `CloudFact`, `CloudOnly`) with its literal
+ * attributes, and `render/body.ts` turns it into HTML for one reader's locale and cloud. No content
+ * is ever compiled to JavaScript or executed.
+ */
+import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
+
+interface JsxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: unknown;
+}
+
+interface JsxElementNode {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: JsxAttribute[];
+  children: never[];
+}
+
+/** Literal string attributes only; expression attributes are a safety error and never rendered. */
+function literalProperties(attributes: JsxAttribute[]): Properties {
+  const properties: Properties = {};
+  for (const attribute of attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
+    if (attribute.value === null || attribute.value === undefined) properties[attribute.name] = '';
+    else if (typeof attribute.value === 'string') properties[attribute.name] = attribute.value;
+  }
+  return properties;
+}
+
+const jsxElement: Handler = (state: State, node) => {
+  const jsx = node as unknown as JsxElementNode;
+  const element: Element = {
+    type: 'element',
+    // A fragment (`<>…</>`) is a safety error; kept as a neutral wrapper so nothing is lost.
+    tagName: jsx.name ?? 'Fragment',
+    properties: literalProperties(jsx.attributes),
+    children: state.all(node as never) as ElementContent[],
+  };
+  return element;
+};
+
+const drop: Handler = () => undefined;
+
+const handlers: Record<string, Handler> = {
+  mdxJsxFlowElement: jsxElement,
+  mdxJsxTextElement: jsxElement,
+  // Expressions and ESM are safety errors (heading-id comments are removed before this runs).
+  mdxFlowExpression: drop,
+  mdxTextExpression: drop,
+  mdxjsEsm: drop,
+  yaml: drop,
+  toml: drop,
+};
+
+/** Converts a parsed body (heading ids already assigned) into a position-free hast tree. */
+export function bodyToHast(tree: MdastRoot): HastRoot {
+  const hast = toHast(tree, { handlers }) as HastRoot;
+  // Positions are for diagnostics, which read the mdast; the cached tree stays small without them.
+  visit(hast, (node) => {
+    delete node.position;
+    if ('data' in node) delete node.data;
+  });
+  return hast;
+}

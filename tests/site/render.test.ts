@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { renderBody, type Translate } from '../../src/lib/render/body.ts';
+import type { Cloud, Locale } from '../../src/lib/site.ts';
+import { mdx, model, OPERATOR_FACT } from '../model/helpers.ts';
+
+const all = '[global, usgov, germany, china]';
+const t: Translate = (key, options) => (options ? `${key}(${JSON.stringify(options)})` : key);
+
+function kb() {
+  return model(
+    {
+      'en/home.mdx': mdx(
+        { title: 'Home', clouds: all },
+        [
+          '## Support {/* #support */}',
+          '',
+          'Operated by <CloudFact name="operator" />. See [other](other.mdx#part), [global only](./global-only.mdx),',
+          '[the portal](https://example.com/portal "Portal") and [a gone page](/en/global/missing/).',
+          '',
+          '<Callout type="warning">',
+          '',
+          'Mind the **gap**.',
+          '',
+          '</Callout>',
+          '',
+          '<CloudOnly clouds="china">',
+          '',
+          'Only in China.',
+          '',
+          '</CloudOnly>',
+          '',
+          '| A | B |',
+          '| - | - |',
+          '| 1 | 2 |',
+          '',
+        ].join('\n'),
+      ),
+      'ko/home.mdx': mdx({ title: '홈', clouds: all, translation: '{ sourceHash: "0000000000000000", method: machine }' }, '## 지원 {/* #support */}\n\n[다른 문서](other.mdx#part)\n'),
+      'en/other.mdx': mdx({ title: 'Other', clouds: all }, '## Part {/* #part */}\n\nText.\n'),
+      'en/global-only.mdx': mdx({ title: 'Global only', clouds: '[global]' }, 'Text.\n'),
+    },
+    { cloudFacts: OPERATOR_FACT },
+  ).kb;
+}
+
+function render(locale: Locale, cloud: Cloud, slug = 'home'): string {
+  const k = kb();
+  const page = k.page(locale, cloud, slug)!;
+  return renderBody(page.file.parsed.hast, { kb: k, locale, cloud, slug, t });
+}
+
+describe('article body rendering', () => {
+  it('renders Markdown with the heading ids every locale shares', () => {
+    const html = render('en', 'global');
+    expect(html).toContain('<h2 id="support">Support</h2>');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<td>1</td>');
+  });
+
+  it('resolves links for the reader: article links, external links, and links that cannot be followed', () => {
+    const html = render('en', 'global');
+    expect(html).toContain('<a href="/en/global/other/#part">other</a>');
+    expect(html).toContain('<a href="/en/global/global-only/">global only</a>');
+    expect(html).toContain('<a href="https://example.com/portal" title="Portal" rel="noopener">the portal</a>');
+    expect(html).toContain('<span class="unavailable-link">a gone page</span>');
+  });
+
+  it('a link to an article that is not in the reader\'s cloud is not a link', () => {
+    const html = render('en', 'china');
+    expect(html).toContain('<a href="/en/china/other/#part">other</a>');
+    expect(html).not.toContain('/global-only/');
+    expect(html).toMatch(/<span class="unavailable-link" title="article\.notInCloud\([^"]*\)">global only<\/span>/);
+  });
+
+  it('marks a link to an English page shown in place of a missing translation', () => {
+    const html = render('ko', 'global');
+    expect(html).toContain('<a href="/ko/global/other/#part" title="article.untranslatedTitle" hreflang="en">다른 문서<span class="lang-marker"> article.untranslatedMarker</span></a>');
+  });
+
+  it('fills cloud facts and shows cloud-only content for the reader\'s cloud only', () => {
+    const global = render('en', 'global');
+    const china = render('en', 'china');
+    expect(global).toContain('Operated by Microsoft.');
+    expect(china).toContain('Operated by 21Vianet.');
+    expect(global).not.toContain('Only in China.');
+    expect(china).toContain('<p>Only in China.</p>');
+  });
+
+  it('renders a callout as a labelled aside', () => {
+    expect(render('en', 'global')).toContain(
+      '<aside class="callout callout-warning" aria-label="callout.warning"><p class="callout-label">callout.warning</p><div class="callout-body"><p>Mind the <strong>gap</strong>.</p></div></aside>',
+    );
+  });
+
+  it('never renders a component the site does not provide, or a script', () => {
+    const k = model({ 'en/bad.mdx': mdx({ title: 'Bad', clouds: all }, '<Widget />\n') }).kb;
+    const page = k.page('en', 'global', 'bad')!;
+    expect(() => renderBody(page.file.parsed.hast, { kb: k, locale: 'en', cloud: 'global', slug: 'bad', t })).toThrow(/<Widget> in bad is not a component the site provides/);
+  });
+});
