@@ -5,7 +5,7 @@
  */
 import { Parser } from 'htmlparser2';
 import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
-import { diagnostic } from './context.ts';
+import { diagnostic, LineIndex } from './context.ts';
 
 export interface BuiltSite {
   /** The dist folder, project-relative (`dist`), used in reported paths. */
@@ -25,11 +25,11 @@ interface Link {
 interface PageFacts {
   ids: Set<string>;
   links: Link[];
-  position(offset: number): SourcePosition;
 }
 
 /** Attributes that make the browser load or navigate to a URL. */
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', area: 'href', link: 'href', img: 'src', script: 'src', source: 'src', iframe: 'src' };
+const ATTRIBUTE_AT: Record<string, RegExp> = { href: /\shref\s*=/i, src: /\ssrc\s*=/i };
 const ORIGIN = 'https://kb.invalid';
 
 /**
@@ -48,7 +48,7 @@ export function pageFacts(html: string): PageFacts {
         const url = attribute ? attributes[attribute] : undefined;
         if (attribute && url !== undefined) {
           const tagStart = parser.startIndex;
-          const found = html.slice(tagStart, parser.endIndex + 1).search(new RegExp(`\\s${attribute}\\s*=`, 'i'));
+          const found = html.slice(tagStart, parser.endIndex + 1).search(ATTRIBUTE_AT[attribute]!);
           links.push({ url, offset: found >= 0 ? tagStart + found + 1 : tagStart });
         }
       },
@@ -57,22 +57,7 @@ export function pageFacts(html: string): PageFacts {
   );
   parser.write(html);
   parser.end();
-  let lineStarts: number[] | undefined;
-  const position = (offset: number): SourcePosition => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    }
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-  };
-  return { ids, links, position };
+  return { ids, links };
 }
 
 /** The site URL of a built page: `en/global/x/index.html` → `/en/global/x/`. */
@@ -95,9 +80,27 @@ export function fileOfUrl(files: ReadonlySet<string>, pathname: string): string 
   return candidates.find((c) => files.has(c));
 }
 
+/** Path and fragment of a same-site href, resolved against the page it is on; undefined if off-site. */
+function sameSiteTarget(href: string, page: string): { pathname: string; fragment: string } | undefined {
+  // Fast path for what layouts write: root-relative paths without dot segments or a query.
+  if (href.startsWith('/') && !href.startsWith('//') && !/\/\.\.?(\/|#|$)|[?\\]/.test(href)) {
+    const hash = href.indexOf('#');
+    return hash < 0 ? { pathname: href, fragment: '' } : { pathname: href.slice(0, hash), fragment: decode(href.slice(hash + 1)) };
+  }
+  let url: URL;
+  try {
+    url = new URL(href, ORIGIN + urlOfPage(page));
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== ORIGIN) return undefined;
+  return { pathname: url.pathname, fragment: decode(url.hash.slice(1)) };
+}
+
 export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pages = [...site.files].filter((f) => f.endsWith('.html')).sort();
+  // Facts of pages read so far (ids and links, never the HTML: the site can be hundreds of MB).
   const known = new Map<string, PageFacts>();
   const factsOf = (path: string): PageFacts => {
     let f = known.get(path);
@@ -107,31 +110,29 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   for (const page of pages) {
     const reported = `${site.dir}/${page}`;
     const facts = factsOf(page);
+    // A page's links are checked once; its ids stay for links from later pages.
+    known.set(page, { ids: facts.ids, links: [] });
+    let lines: LineIndex | undefined;
+    const at = (link: Link): SourcePosition => (lines ??= new LineIndex(site.read(page))).position(link.offset);
     for (const link of facts.links) {
-      const at = (): SourcePosition => facts.position(link.offset);
       const href = link.url.trim();
       if (href === '') continue;
       if (/^\s*(javascript|data|vbscript):/i.test(href)) {
-        out.push(diagnostic('html/unsafe-url', reported, at(), `The built page has a link with a ${href.split(':')[0]!.toLowerCase()}: URL.`, 'Find the layout or component that writes it.'));
+        out.push(diagnostic('html/unsafe-url', reported, at(link), `The built page has a link with a ${href.split(':')[0]!.toLowerCase()}: URL.`, 'Find the layout or component that writes it.'));
         continue;
       }
       if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(href) || href.startsWith('//')) continue;
-      let url: URL;
-      try {
-        url = new URL(href, ORIGIN + urlOfPage(page));
-      } catch {
-        continue;
-      }
-      if (url.origin !== ORIGIN) continue;
-      const target = fileOfUrl(site.files, url.pathname);
+      const resolved = sameSiteTarget(href, page);
+      if (!resolved) continue;
+      const target = fileOfUrl(site.files, resolved.pathname);
       if (!target) {
-        out.push(diagnostic('html/broken-link', reported, at(), `The link "${link.url}" points to ${url.pathname}, which was not built.`, 'Find the layout, navigation entry or component that writes this URL; the page it names does not exist for this locale and cloud.'));
+        out.push(diagnostic('html/broken-link', reported, at(link), `The link "${link.url}" points to ${resolved.pathname}, which was not built.`, 'Find the layout, navigation entry or component that writes this URL; the page it names does not exist for this locale and cloud.'));
         continue;
       }
-      const fragment = decode(url.hash.slice(1));
+      const fragment = resolved.fragment;
       if (fragment === '' || fragment === 'top' || !target.endsWith('.html')) continue;
       if (!factsOf(target).ids.has(fragment)) {
-        out.push(diagnostic('html/broken-fragment', reported, at(), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
+        out.push(diagnostic('html/broken-fragment', reported, at(link), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
       }
     }
   }
