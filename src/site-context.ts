@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { GIT_LOG_ARGS, parseGitLog } from './lib/git-dates.ts';
 import { format } from './lib/report/index.ts';
-import { createTranslator, resourcesFromModules, type UiResources } from './lib/i18n.ts';
+import { resourcesFromModules, translators } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
@@ -32,13 +32,10 @@ export function getKb(): KnowledgeBase {
   return kb;
 }
 
-const resources: UiResources = resourcesFromModules(import.meta.glob('../locales/*/*.json', { eager: true }));
-const translators = new Map<Locale, TFunction>();
+const translator = translators(resourcesFromModules(import.meta.glob('../locales/*/*.json', { eager: true })));
 
 export function getT(locale: Locale): TFunction {
-  let t = translators.get(locale);
-  if (!t) translators.set(locale, (t = createTranslator(locale, resources)));
-  return t;
+  return translator(locale);
 }
 
 let gitDates: Map<string, string> | undefined;

@@ -24,6 +24,21 @@ export function resourcesFromModules(modules: Record<string, unknown>): UiResour
   return resources;
 }
 
+/** Builds resources from the text of `locales/<lng>/<namespace>.json` files (read from disk). */
+export function resourcesFromFiles(files: readonly { path: string; text: string }[]): UiResources {
+  return resourcesFromModules(Object.fromEntries(files.map((f) => [f.path, JSON.parse(f.text) as unknown])));
+}
+
+/** One translator per locale, made on first use. */
+export function translators(resources: UiResources): (locale: Locale) => TFunction {
+  const made = new Map<Locale, TFunction>();
+  return (locale) => {
+    let t = made.get(locale);
+    if (!t) made.set(locale, (t = createTranslator(locale, resources)));
+    return t;
+  };
+}
+
 /** A translator for one locale. Synchronous: resources are passed in, nothing is fetched. */
 export function createTranslator(locale: Locale, resources: UiResources): TFunction {
   const instance = i18next.createInstance();
@@ -38,5 +53,24 @@ export function createTranslator(locale: Locale, resources: UiResources): TFunct
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  return instance.t;
+  return memoize(instance.t);
+}
+
+/**
+ * Resources are fixed once loaded, so a key and its options always give the same string. Every
+ * page asks for the same few dozen strings, and i18next resolves each call afresh (plural rules,
+ * fallbacks, nesting): remembering the answers makes UI strings a small part of a page's render.
+ */
+function memoize(t: TFunction): TFunction {
+  const answers = new Map<string, string>();
+  const remembered = (key: string | string[], options?: unknown): string => {
+    const id = options === undefined ? String(key) : `${String(key)}\0${JSON.stringify(options)}`;
+    let answer = answers.get(id);
+    if (answer === undefined) {
+      answer = (t as (k: string | string[], o?: unknown) => string)(key, options);
+      answers.set(id, answer);
+    }
+    return answer;
+  };
+  return remembered as unknown as TFunction;
 }
