@@ -4,8 +4,9 @@
  * - Before the build: loads the content model (parse cache shared with `npm run check`), runs every
  *   check and fails on any error with `file:line:column` diagnostics (Astro's own schema error has
  *   no line). The checked model is handed to the pages, so content is parsed once.
- * - After the build: the built-HTML link pass (links made by layouts and navigation), then the
- *   search module and the Pagefind index.
+ * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders.
+ * - After the build: the search module, the built-HTML link pass (links made by layouts and
+ *   navigation), and the Pagefind index is written.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,10 @@ import type { Diagnostic } from './lib/diagnostics.ts';
 import { format } from './lib/report/index.ts';
 import { bundleSearchModule } from './lib/search/bundle.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
-import { buildSearchIndex, indexedPages } from './lib/search/indexer.ts';
-import { shareModel, sharedModel } from './shared-model.ts';
+import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
+import { resourcesFromFiles, translators } from './lib/i18n.ts';
+import type { Translate } from './lib/render/body.ts';
+import { shareModel } from './shared-model.ts';
 
 function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger, what: string): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -31,6 +34,7 @@ function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger,
 
 export default function partnerKb(): AstroIntegration {
   const root = process.cwd();
+  let search: { started: number; indexing: SearchIndexing } | undefined;
   return {
     name: 'partner-kb',
     hooks: {
@@ -50,32 +54,29 @@ export default function partnerKb(): AstroIntegration {
         failOnErrors(runChecks(project.kb, project.checkOptions), logger, 'content checks');
         shareModel(project.kb);
         logger.info(`content model and checks: ${Math.round(performance.now() - started)} ms`);
+        if (process.env['KB_SKIP_SEARCH'] !== '1') {
+          // Pagefind indexes the model's documents in its own process while Astro renders pages.
+          const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
+          search = { started: performance.now(), indexing: startSearchIndex(project.kb, (locale) => t(locale) as unknown as Translate) };
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
-        const model = sharedModel();
-        if (!model) throw new Error('The content model was not built before the search index.');
-        // Pagefind indexes in its own process while the HTML pass runs here: the two overlap.
-        const search =
-          process.env['KB_SKIP_SEARCH'] === '1'
-            ? undefined
-            : (async () => {
-                const started = performance.now();
-                const result = await buildSearchIndex(out, indexedPages(model));
-                return { ...result, ms: performance.now() - started };
-              })();
         const started = performance.now();
         try {
           failOnErrors(checkBuiltHtml(readBuiltSite(root, out)), logger, 'built-HTML links');
           logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await search?.catch(() => undefined);
+        } catch (error) {
+          await search?.indexing.abort();
+          throw error;
         }
         if (!search) return;
-        const { pages, errors, ms } = await search;
+        const waiting = performance.now();
+        const { pages, errors } = await search.indexing.finish(out);
         if (errors.length > 0) throw new Error(`Pagefind could not index the site:\n${errors.join('\n')}`);
-        logger.info(`search index: ${pages} pages in ${Math.round(ms)} ms`);
+        const done = performance.now();
+        logger.info(`search index: ${pages} pages in ${Math.round(done - search.started)} ms, ${Math.round(done - waiting)} ms of it after the HTML pass`);
       },
     },
   };

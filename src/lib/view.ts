@@ -65,6 +65,11 @@ export function translateUrl(path: string): string {
   return `${SITE.repository}/new/${SITE.branch}?filename=${encodeURIComponent(path)}`;
 }
 
+/** Whether a page goes into the search index: each translated variant once, at its canonical URL. */
+export function isIndexable(page: Page): boolean {
+  return !page.fallback && page.cloud === page.canonicalCloud;
+}
+
 export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
   const { locale, cloud, article, variant, file } = page;
   const slug = article.slug;
@@ -100,7 +105,7 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
     description: fm.description,
     contentLocale: file.locale,
     canonicalPath: articleUrl(locale, page.canonicalCloud, slug),
-    indexable: !page.fallback && cloud === page.canonicalCloud,
+    indexable: isIndexable(page),
     appliesTo: variant.clouds,
     notices,
     breadcrumbs: [

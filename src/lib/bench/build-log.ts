@@ -5,7 +5,10 @@ export interface BuildProfile {
   bundleMs: number;
   renderMs: number;
   htmlPassMs: number;
+  /** Pagefind, from its start (right after the checks) to its index written; overlaps rendering. */
   searchIndexMs: number;
+  /** The part of it the build waits for after the HTML pass. */
+  searchTailMs: number;
   astroTotalMs: number;
 }
 
@@ -42,6 +45,7 @@ export function parseBuildLog(output: string): BuildProfile {
     renderMs,
     htmlPassMs: ms(/built-HTML pass: (\d+) ms/),
     searchIndexMs: ms(/search index: \d+ pages in (\d+) ms/),
+    searchTailMs: ms(/search index: \d+ pages in \d+ ms, (\d+) ms of it after the HTML pass/),
     astroTotalMs: total ? astroDuration(total[1]!) : Number.NaN,
   };
 }

@@ -140,8 +140,12 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader): Ele
   }
 }
 
+/** The body for one reader, as a tree (for documents that embed it). */
+export function renderBodyTree(tree: Root, reader: BodyReader): ElementContent[] {
+  return renderChildren(tree.children, reader);
+}
+
 /** The HTML of a body for one reader. */
 export function renderBody(tree: Root, reader: BodyReader): string {
-  const root: Root = { type: 'root', children: renderChildren(tree.children, reader) };
-  return toHtml(root);
+  return toHtml({ type: 'root', children: renderBodyTree(tree, reader) });
 }
