@@ -15,12 +15,7 @@ export interface HashableDocument {
 
 /** Line endings and trailing white space do not change a hash; everything else does. */
 export function normalizeForHash(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+$/, ''))
-    .join('\n')
-    .trim();
+  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
 }
 
 /** The 16-hex-digit provenance hash of a document. */

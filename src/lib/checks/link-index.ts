@@ -35,7 +35,7 @@ export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
   const byFile = new Map<string, ResolvedLink[]>();
   // A resolution depends only on the reader's locale and cloud, the URL and (for `#anchor` links)
   // the linking article; translations repeat their source's links, so share identical ones.
-  const memo = new Map<string, Resolution>();
+  const memos = new Map<string, Map<string, Resolution>>();
   for (const page of kb.pages()) {
     const { file } = page;
     const links = file.parsed.links;
@@ -43,8 +43,11 @@ export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
     let list = byFile.get(file.path);
     if (!list) byFile.set(file.path, (list = []));
     const context = { locale: page.locale, cloud: page.cloud, slug: file.slug };
+    const reader = `${page.locale}/${page.cloud}`;
+    let memo = memos.get(reader);
+    if (!memo) memos.set(reader, (memo = new Map()));
     const resolveMemo = (url: string): Resolution => {
-      const key = `${context.locale}\0${context.cloud}\0${/^\s*([?#]|$)/.test(url) ? context.slug : ''}\0${url}`;
+      const key = /^\s*([?#]|$)/.test(url) ? `${context.slug}\0${url}` : url;
       let resolution = memo.get(key);
       if (!resolution) memo.set(key, (resolution = resolveLink(kb, context, url)));
       return resolution;

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { provenanceHash } from '../hash.ts';
 import { MdxSyntaxError, parseFrontmatter, parseMdx, type FrontmatterResult, type ParsedMdx } from '../mdx/parse.ts';
-import { articleSchema } from '../schema.ts';
+import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
 import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { cloudFactsSchema, navigationSchema, redirectsSchema, terminologySchema } from '../data-schema.ts';
 import { KnowledgeBase } from './kb.ts';
@@ -144,8 +144,21 @@ function readArticleFile(
     variantKey: variantKey ?? '',
     frontmatter,
     parsed,
-    hash: provenanceHash({ title: frontmatter.title, description: frontmatter.description, body: parsed.body }),
+    hash: fileHash(parsed, frontmatter),
   };
+}
+
+/** Hashes by parse: a parse cache hands out the same parse for the same text, so a model rebuilt
+ * after one edit (`npm run check -- --watch`) hashes only the edited file. */
+const hashes = new WeakMap<ParsedMdx, string>();
+
+function fileHash(parsed: ParsedMdx, frontmatter: ArticleFrontmatter): string {
+  let hash = hashes.get(parsed);
+  if (hash === undefined) {
+    hash = provenanceHash({ title: frontmatter.title, description: frontmatter.description, body: parsed.body });
+    hashes.set(parsed, hash);
+  }
+  return hash;
 }
 
 /** Validates front matter with the schema and reports each issue at the line of its field. */

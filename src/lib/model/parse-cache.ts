@@ -101,8 +101,16 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
     return onDisk;
   };
 
+  // A text seen before is not hashed again (V8 keeps a string's own hash, so this lookup is cheap).
+  const keys = new Map<string, string>();
+  const keyOf = (text: string): string => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = cacheKey(text)));
+    return key;
+  };
+
   const parse = (text: string): ParsedMdx => {
-    const key = cacheKey(text);
+    const key = keyOf(text);
     let entry = lookup(key);
     if (!entry) {
       entry = parseEntry(text);
@@ -116,7 +124,7 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   const prime = async (texts: Iterable<string>): Promise<void> => {
     const cold = new Map<string, string>();
     for (const text of texts) {
-      const key = cacheKey(text);
+      const key = keyOf(text);
       if (!cold.has(key) && !memory.has(key)) {
         const onDisk = readDisk(key);
         if (onDisk) memory.set(key, onDisk);
