@@ -8,14 +8,16 @@
  *   --root DIR                   project root (default: the current folder)
  *   --external                   also fetch external links (cached in node_modules/.cache/partner-kb/)
  *   --html DIR                   also check the links of a built site (for example dist)
+ *   --watch                      keep running: re-check whenever content, locales, src or public change
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { appendFileSync, existsSync, readdirSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { byPosition, checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
 import { buildLinkIndex } from '../src/lib/checks/link-index.ts';
-import { cacheDir, loadProject, readBuiltSite } from '../src/lib/checks/project.ts';
-import { exitCode, format, FORMATS, formatMarkdownSummary, type Format } from '../src/lib/report/index.ts';
+import { cacheDir, loadProject, projectFromInput, readBuiltSite, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
+import { createParseCache } from '../src/lib/model/parse-cache.ts';
+import { exitCode, format, FORMATS, formatMarkdownSummary, summaryLine, type Format } from '../src/lib/report/index.ts';
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -27,12 +29,13 @@ async function main(argv: string[]): Promise<number> {
       root: { type: 'string', default: '.' },
       external: { type: 'boolean', default: false },
       html: { type: 'string' },
+      watch: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('usage: npm run check -- [--format human|github|json] [--summary FILE] [--strict] [--root DIR] [--external] [--html DIR]\n');
+    process.stdout.write('usage: npm run check -- [--format human|github|json] [--summary FILE] [--strict] [--root DIR] [--external] [--html DIR] [--watch]\n');
     return 0;
   }
   if (!FORMATS.includes(values.format as Format)) {
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const root = resolve(values.root);
+  if (values.watch) return watch(root, values.format as Format);
   const project = await loadProject({ root });
   const links = buildLinkIndex(project.kb);
   const diagnostics = runChecks(project.kb, {
@@ -63,6 +67,62 @@ async function main(argv: string[]): Promise<number> {
   }
   return exitCode(diagnostics, { strict: values.strict });
 }
+
+/**
+ * Watch mode: the model's inputs and parses stay in memory, so after an edit only the changed
+ * files are read and parsed again before every check runs. Each run ends with one line,
+ * `[check] <counts> in <ms> ms`, on standard error.
+ */
+async function watch(root: string, kind: Format): Promise<number> {
+  const input = readProjectInput(root);
+  const parseCache = createParseCache({ dir: cacheDir(root, 'parse') });
+  await parseCache.prime(input.content.articles.map((a) => a.text));
+  const run = (): void => {
+    const started = performance.now();
+    const project = projectFromInput(input, parseCache);
+    const diagnostics = runChecks(project.kb, project.checkOptions);
+    process.stdout.write(format(diagnostics, kind));
+    process.stderr.write(`[check] ${summaryLine(diagnostics)} in ${Math.round(performance.now() - started)} ms; watching for changes\n`);
+  };
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    const changed = [...pending];
+    pending.clear();
+    refreshProjectInput(root, input, changed);
+    run();
+  };
+  const changed = (path: string): void => {
+    pending.add(path);
+    // Editors write a file in several steps; check once they are done.
+    clearTimeout(timer);
+    timer = setTimeout(flush, 25);
+  };
+  for (const dir of ['content', 'locales', 'src', 'public']) watchTree(join(root, dir), changed);
+  // Watchers are in place before the first report, so an edit made after it is never missed.
+  run();
+  return new Promise<number>(() => undefined);
+}
+
+/**
+ * Watches a folder and every folder below it, one watcher per folder, all registered before this
+ * returns (Node's recursive watch on Linux registers subfolders later, and misses early edits).
+ */
+function watchTree(dir: string, onChange: (path: string) => void): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  watchFiles(dir, (_event, name) => {
+    if (!name) return;
+    const path = join(dir, name);
+    onChange(path);
+    // A new folder: watch it too (a second watcher on a folder only repeats events).
+    if (existsSync(path) && statSync(path).isDirectory() && !watched.has(path)) watchTree(path, onChange);
+  });
+  watched.add(dir);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') watchTree(join(dir, entry.name), onChange);
+  }
+}
+const watched = new Set<string>();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -2,8 +2,9 @@
  * An author's journey, as in a pull request: in a copy of the real content, break a link in a
  * Korean article and change an English article under its translations; `npm run check` fails and
  * says exactly where; fixing the link and acknowledging the reviewed translation makes it pass.
+ * In watch mode, an edit is reported as soon as it is saved.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -72,5 +73,37 @@ describe('author journey', () => {
     const { code, out } = await cli('check', site.root);
     expect(out).toMatch(/^0 errors, 0 warnings/m);
     expect(code).toBe(0);
+  });
+
+  it('with --watch, an edit is re-checked at once: the error appears, and goes when it is fixed', async () => {
+    const child = spawn(node, [join(PROJECT_ROOT, 'scripts', 'check.ts'), '--root', site.root, '--watch'], { cwd: site.root, env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    const reports: string[] = [];
+    let waiting: (() => void) | undefined;
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.startsWith('[check]')) continue;
+        reports.push(`${line}\n${out}`);
+        out = '';
+        waiting?.();
+      }
+    });
+    const report = async (n: number): Promise<string> => {
+      while (reports.length < n) await new Promise<void>((r) => (waiting = r));
+      return reports[n - 1]!;
+    };
+    try {
+      expect(await report(1)).toMatch(/^\[check\] 0 errors, 0 warnings/);
+      const original = readFileSync(en(), 'utf8');
+      writeFileSync(en(), original + '\n<Widget />\n');
+      const broken = await report(2);
+      expect(broken).toMatch(/^\[check\] [1-9]\d* errors?, /);
+      expect(broken).toMatch(/content\/en\/provide-technical-support\.mdx:\d+:1 error safety\/component <Widget> is not a component the site provides/);
+      writeFileSync(en(), original);
+      expect(await report(3)).toMatch(/^\[check\] 0 errors, 0 warnings/);
+    } finally {
+      child.kill();
+    }
   });
 });

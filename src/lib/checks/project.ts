@@ -2,10 +2,10 @@
  * Reads a project from disk for the CLI and the build: the content (through the parse cache),
  * the UI-string sources and, on request, a built site. The checks themselves never touch the disk.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildModel, type ModelResult, type SourceText } from '../model/build.ts';
-import { readContent } from '../model/load.ts';
+import { readAssets, readContent } from '../model/load.ts';
 import { createParseCache, type ParseCache } from '../model/parse-cache.ts';
 import type { UiStringInput } from './context.ts';
 import type { BuiltSite } from './html.ts';
@@ -47,19 +47,65 @@ export interface LoadProjectOptions {
 export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
   const { root } = options;
   const parseCache = options.parseCache ?? createParseCache({ dir: options.diskCache === false ? undefined : cacheDir(root, 'parse') });
-  const input = readContent({ root });
-  await parseCache.prime(input.articles.map((a) => a.text));
-  const { kb, diagnostics } = buildModel({ ...input, parse: parseCache.parse });
+  const input = readProjectInput(root);
+  await parseCache.prime(input.content.articles.map((a) => a.text));
+  return projectFromInput(input, parseCache);
+}
+
+/** Everything the model and the checks are made from, as read from disk. */
+export interface ProjectInput {
+  content: ReturnType<typeof readContent>;
+  ui: UiStringInput;
+}
+
+export function readProjectInput(root: string): ProjectInput {
+  return { content: readContent({ root }), ui: readUiStrings(root) };
+}
+
+/** Builds the model from texts already read; the parse cache makes unchanged files free. */
+export function projectFromInput(input: ProjectInput, parseCache: ParseCache): LoadedProject {
+  const { kb, diagnostics } = buildModel({ ...input.content, parse: parseCache.parse });
   return {
     kb,
     diagnostics,
     parseCache,
     checkOptions: {
       modelDiagnostics: diagnostics,
-      sources: { articles: input.articles, navigation: input.navigation },
-      ui: readUiStrings(root),
+      sources: { articles: input.content.articles, navigation: input.content.navigation },
+      ui: input.ui,
     },
   };
+}
+
+const DATA_FILES = { 'navigation.yaml': 'navigation', 'cloud-facts.yaml': 'cloudFacts', 'terminology.yaml': 'terminology', 'redirects.yaml': 'redirects' } as const;
+
+/**
+ * Brings an input up to date after the given files changed (absolute paths; created, edited or
+ * deleted): only those files are read again. For `npm run check -- --watch`.
+ */
+export function refreshProjectInput(root: string, input: ProjectInput, changed: Iterable<string>): void {
+  const content = join(root, 'content');
+  let ui = false;
+  let assets = false;
+  for (const absolute of changed) {
+    const path = posix(root, absolute);
+    if (path.startsWith('src/') || path.startsWith('locales/')) ui = true;
+    else if (path.startsWith('public/')) assets = true;
+    else if (path.startsWith('content/')) {
+      const inContent = posix(content, absolute);
+      const text = existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, 'utf8') : undefined;
+      const data = DATA_FILES[inContent as keyof typeof DATA_FILES];
+      if (data) {
+        input.content[data] = text === undefined ? undefined : { path, text };
+      } else if (/\.mdx?$/.test(inContent)) {
+        const articles = input.content.articles.filter((a) => a.path !== path);
+        if (text !== undefined) articles.push({ path, contentPath: inContent, text });
+        input.content.articles = articles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      }
+    }
+  }
+  if (ui) input.ui = readUiStrings(root);
+  if (assets) input.content.assets = readAssets(root);
 }
 
 /** `.astro`/`.ts`/`.tsx`/`.mdx` under src/, and every `locales/<lng>/*.json`. */

@@ -39,6 +39,12 @@ function readSource(root: string, absolute: string): SourceText {
   return { path: toPosix(relative(root, absolute)), text: readFileSync(absolute, 'utf8') };
 }
 
+/** Site paths of the files in `public/` (`/media/x.png`). */
+export function readAssets(root: string): string[] {
+  const publicDir = join(root, 'public');
+  return walk(publicDir).map((p) => '/' + toPosix(relative(publicDir, p)));
+}
+
 /** Every source text the model is built from. */
 export function readContent(options: LoadOptions): Parameters<typeof buildModel>[0] {
   const { root } = options;
@@ -50,8 +56,7 @@ export function readContent(options: LoadOptions): Parameters<typeof buildModel>
   const articles = walk(content)
     .filter((p) => p.endsWith('.mdx') || p.endsWith('.md'))
     .map((p) => ({ ...readSource(root, p), contentPath: toPosix(relative(content, p)) }));
-  const publicDir = join(root, 'public');
-  const assets = walk(publicDir).map((p) => '/' + toPosix(relative(publicDir, p)));
+  const assets = readAssets(root);
   return {
     articles,
     navigation: data('navigation.yaml'),
