@@ -140,6 +140,48 @@ function timeCheck(root: string): Promise<{ ms: number; code: number | null; out
   });
 }
 
+/**
+ * `npm run check -- --watch`: milliseconds from writing an edit to the end of the re-check that
+ * follows (the `[check]` line), for each of `edits`; the file is restored afterwards.
+ */
+async function timeWatch(root: string, file: string, edits: string[], original: string): Promise<number[]> {
+  const child = spawn(NODE, [join(PROJECT_ROOT, 'scripts', 'check.ts'), '--root', root, '--format', 'json', '--watch'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let buffered = '';
+  let waiting: ((line: string) => void) | undefined;
+  const lines: string[] = [];
+  child.stderr.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString();
+    if (process.env['KB_BENCH_DEBUG']) process.stderr.write(chunk);
+    for (let i = buffered.indexOf('\n'); i >= 0; i = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, i);
+      buffered = buffered.slice(i + 1);
+      if (!line.startsWith('[check]')) continue;
+      if (waiting) {
+        const resolveLine = waiting;
+        waiting = undefined;
+        resolveLine(line);
+      } else lines.push(line);
+    }
+  });
+  const nextRun = (): Promise<string> => (lines.length > 0 ? Promise.resolve(lines.shift()!) : new Promise((r) => (waiting = r)));
+  try {
+    await nextRun();
+    const times: number[] = [];
+    for (const edit of edits) {
+      const started = performance.now();
+      writeFileSync(file, edit);
+      await nextRun();
+      times.push(performance.now() - started);
+      // Let the watcher settle before the next edit.
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return times;
+  } finally {
+    writeFileSync(file, original);
+    child.kill();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Page weight
 
@@ -278,6 +320,8 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
       edit.push(e.ms);
       log(`N = ${n}: check cold ${formatMs(c.ms)}, warm ${formatMs(w.ms)}, one file edited ${formatMs(e.ms)}`);
     }
+    const watched = await timeWatch(iso.root, edited, [1, 2, 3, 4, 5].map((i) => editArticle(original, 100 + i)), original);
+    log(`N = ${n}: re-check in --watch after one edit: ${watched.map(formatMs).join(', ')}`);
     // Where a cold check spends its time, in process: parsing + model, then the checks.
     t = performance.now();
     const project = await loadProject({ root: iso.root, parseCache: createParseCache() });
@@ -309,6 +353,7 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
       checkColdMs: median(cold),
       checkWarmMs: median(warm),
       checkEditMs: median(edit),
+      checkWatchMs: median(watched),
       checkSplit,
       ...weights,
       pagefindIndex,

@@ -30,6 +30,8 @@ export interface NResult {
   checkColdMs: number;
   checkWarmMs: number;
   checkEditMs: number;
+  /** Re-check after one edit in `npm run check -- --watch` (absent in results saved before it existed). */
+  checkWatchMs?: number;
   /** In-process parts of a cold check: parse (on workers), model, checks. */
   checkSplit?: { loadMs: number; checksMs: number } | undefined;
   articleHtml: Record<Lang, SizeResult> & { all: SizeResult; sampled: number };
@@ -54,7 +56,7 @@ export const TARGETS = {
   buildMs: 33_000,
   peakMemory: 1024 ** 3,
   checkColdMs: 5_000,
-  checkEditMs: 1_000,
+  checkWatchMs: 1_000,
   articleGzip: 10 * 1024,
   jsBytes: 1024,
   searchBytes: 100 * 1024,
@@ -73,7 +75,7 @@ export function missedTargets(results: readonly NResult[]): string[] {
     if (r.buildMs > TARGETS.buildMs) missed.push(`${at}: full build ${formatMs(r.buildMs)} > 33 s`);
     if (r.peakTreeRss >= TARGETS.peakMemory) missed.push(`${at}: peak memory ${formatBytes(r.peakTreeRss)} ≥ 1 GB`);
     if (r.checkColdMs >= TARGETS.checkColdMs) missed.push(`${at}: cold check ${formatMs(r.checkColdMs)} ≥ 5 s`);
-    if (r.checkEditMs >= TARGETS.checkEditMs) missed.push(`${at}: one-file re-check ${formatMs(r.checkEditMs)} ≥ 1 s`);
+    if (!(r.checkWatchMs !== undefined && r.checkWatchMs < TARGETS.checkWatchMs)) missed.push(`${at}: one-file re-check ${r.checkWatchMs === undefined ? 'not measured' : formatMs(r.checkWatchMs)} ≥ 1 s`);
     if (r.articleHtml.all.gzip > TARGETS.articleGzip) missed.push(`${at}: article HTML ${formatBytes(r.articleHtml.all.gzip)} gzip > 10 KB`);
     if (r.js.raw > TARGETS.jsBytes) missed.push(`${at}: ${formatBytes(r.js.raw)} JS before interaction > 1 KB`);
     for (const l of LANGS) if (r.search[l].total > TARGETS.searchBytes) missed.push(`${at}: cold search (${l}) ${formatBytes(r.search[l].total)} > 100 KB`);
@@ -129,9 +131,10 @@ export function formatReport(machine: Machine, results: readonly NResult[], note
     row('— largest single process (VmHWM)', results, (r) => formatBytes(r.peakProcessHwm), ''),
     row('Pages per second', results, (r) => r.pagesPerSecond.toFixed(1), ''),
     row('HTML files written', results, (r) => formatInt(r.htmlFiles), ''),
-    row('All checks, cold (`npm run check`, parse cache cleared)', results, (r) => formatMs(r.checkColdMs), '< 5 s', (r) => r.checkColdMs < TARGETS.checkColdMs),
-    row('All checks, warm', results, (r) => formatMs(r.checkWarmMs), ''),
-    row('Re-check after one file changed', results, (r) => formatMs(r.checkEditMs), '< 1 s', (r) => r.checkEditMs < TARGETS.checkEditMs),
+    row('All checks, cold (`npm run check`, no parse cache at all)', results, (r) => formatMs(r.checkColdMs), '< 5 s', (r) => r.checkColdMs < TARGETS.checkColdMs),
+    row('All checks, new process with the parse cache the build wrote', results, (r) => formatMs(r.checkWarmMs), ''),
+    row('— the same after one file changed', results, (r) => formatMs(r.checkEditMs), ''),
+    row('Re-check after one file changed (`npm run check -- --watch`)', results, (r) => (r.checkWatchMs === undefined ? 'not measured' : formatMs(r.checkWatchMs)), '< 1 s', (r) => r.checkWatchMs !== undefined && r.checkWatchMs < TARGETS.checkWatchMs),
     row('Article HTML, all locales (raw / gzip)', results, (r) => `${formatBytes(r.articleHtml.all.raw)} / ${formatBytes(r.articleHtml.all.gzip)}`, '≤ 10 KB gzip, flat in N', (r) => r.articleHtml.all.gzip <= TARGETS.articleGzip),
     ...LANGS.map((l) => row(`— ${l}`, results, (r) => `${formatBytes(r.articleHtml[l].raw)} / ${formatBytes(r.articleHtml[l].gzip)}`, '')),
     row('JS before interaction (raw / gzip)', results, (r) => `${formatBytes(r.js.raw)} / ${formatBytes(r.js.gzip)}`, '≤ 1 KB', (r) => r.js.raw <= TARGETS.jsBytes),
