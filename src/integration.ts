@@ -4,16 +4,17 @@
  * - Before the build: loads the content model (parse cache shared with `npm run check`), runs every
  *   check and fails on any error with `file:line:column` diagnostics (Astro's own schema error has
  *   no line). The checked model is handed to the pages, so content is parsed once.
- * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders.
+ * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
+ *   and writes the index to a staging folder as soon as it is done.
  * - After the build: the search module, the built-HTML link pass (links made by layouts and
- *   navigation), and the Pagefind index is written.
+ *   navigation), and the index is moved into the site.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { runChecks } from './lib/checks/index.ts';
 import { checkBuiltHtml } from './lib/checks/html.ts';
-import { loadProject, readBuiltSite } from './lib/checks/project.ts';
+import { cacheDir, loadProject, readBuiltSite } from './lib/checks/project.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
 import { format } from './lib/report/index.ts';
 import { bundleSearchModule } from './lib/search/bundle.ts';
@@ -34,7 +35,7 @@ function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger,
 
 export default function partnerKb(): AstroIntegration {
   const root = process.cwd();
-  let search: { started: number; indexing: SearchIndexing } | undefined;
+  let search: { indexing: SearchIndexing } | undefined;
   return {
     name: 'partner-kb',
     hooks: {
@@ -57,7 +58,7 @@ export default function partnerKb(): AstroIntegration {
         if (process.env['KB_SKIP_SEARCH'] !== '1') {
           // Pagefind indexes the model's documents in its own process while Astro renders pages.
           const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
-          search = { started: performance.now(), indexing: startSearchIndex(project.kb, (locale) => t(locale) as unknown as Translate) };
+          search = { indexing: startSearchIndex(project.kb, (locale) => t(locale) as unknown as Translate, cacheDir(root, 'search-index')) };
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -73,10 +74,10 @@ export default function partnerKb(): AstroIntegration {
         }
         if (!search) return;
         const waiting = performance.now();
-        const { pages, errors } = await search.indexing.finish(out);
+        const { pages, errors, ms } = await search.indexing.finish(out);
         if (errors.length > 0) throw new Error(`Pagefind could not index the site:\n${errors.join('\n')}`);
         const done = performance.now();
-        logger.info(`search index: ${pages} pages in ${Math.round(done - search.started)} ms, ${Math.round(done - waiting)} ms of it after the HTML pass`);
+        logger.info(`search index: ${pages} pages in ${Math.round(ms)} ms, ${Math.round(done - waiting)} ms of it after the HTML pass`);
       },
     },
   };

@@ -2,16 +2,19 @@
  * Worker thread of `indexer.ts`: drives Pagefind's service process. It runs off the main thread so
  * that documents reach Pagefind as fast as it takes them, while the main thread renders pages.
  *
- * workerData: the documents. Messages in: `{ outputPath }` to write the index and stop.
- * Messages out: `{ pages, errors }` once written.
+ * workerData: `{ documents, stagingDir }`. The index is written to `stagingDir` as soon as the last
+ * document is indexed, while pages may still be rendering. Message in: `{ stop: true }`; message
+ * out, once the index is written: `{ pages, errors }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { SearchDocument, SearchIndexResult } from './indexer.ts';
 
-const documents = workerData as SearchDocument[];
+const { documents, stagingDir } = workerData as { documents: SearchDocument[]; stagingDir: string };
 const errors: string[] = [];
 let pages = 0;
+const started = performance.now();
+let ms = 0;
 
 const indexing = (async () => {
   const created = await pagefind.createIndex({});
@@ -29,23 +32,19 @@ const indexing = (async () => {
     }
   };
   await Promise.all(Array.from({ length: 8 }, sender));
+  const written = await index.writeFiles({ outputPath: stagingDir });
+  errors.push(...written.errors);
+  ms = performance.now() - started;
   return index;
-})();
+})()
+  .catch((error: unknown) => {
+    errors.push(error instanceof Error ? error.message : String(error));
+  })
+  .finally(() => pagefind.close());
 
-parentPort?.once('message', (message: { outputPath: string | null }) => {
-  void (async () => {
-    try {
-      const index = await indexing;
-      if (index && message.outputPath) {
-        const written = await index.writeFiles({ outputPath: message.outputPath });
-        errors.push(...written.errors);
-      }
-    } catch (error) {
-      errors.push(error instanceof Error ? error.message : String(error));
-    } finally {
-      await pagefind.close();
-    }
-    const result: SearchIndexResult = { pages, errors };
+parentPort?.once('message', () => {
+  void indexing.then(() => {
+    const result: SearchIndexResult = { pages, errors, ms };
     parentPort?.postMessage(result);
-  })();
+  });
 });

@@ -12,7 +12,8 @@
  * on the second core while Astro renders pages on the first: `startSearchIndex` right after the
  * checks, `finish` after the build.
  */
-import { join } from 'node:path';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -26,6 +27,8 @@ import { articleView, isIndexable } from '../view.ts';
 export interface SearchIndexResult {
   pages: number;
   errors: string[];
+  /** From the worker's start to the index written. */
+  ms: number;
 }
 
 export interface SearchDocument {
@@ -63,26 +66,28 @@ export function searchDocument(kb: KnowledgeBase, page: Page, t: Translate): Sea
 }
 
 export interface SearchIndexing {
-  /** Waits for every document, writes the index to `<siteDir>/pagefind/` and stops Pagefind. */
+  /** Waits for the index and moves it to `<siteDir>/pagefind/`. */
   finish(siteDir: string): Promise<SearchIndexResult>;
-  /** Stops Pagefind without writing (the build failed). */
+  /** Stops indexing without writing into the site (the build failed). */
   abort(): Promise<void>;
 }
 
 /**
  * Renders every document and hands them to Pagefind, which indexes them on a worker thread and in
- * its own process, so the main thread is free to render pages meanwhile.
+ * its own process and writes the index to `stagingDir` as soon as it is complete, so that the main
+ * thread renders pages meanwhile and the build waits only for a folder to be moved.
  */
-export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale) => Translate): SearchIndexing {
+export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale) => Translate, stagingDir: string): SearchIndexing {
+  rmSync(stagingDir, { recursive: true, force: true });
   const documents = indexedPages(kb).map((page) => searchDocument(kb, page, translators(page.locale)));
-  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: documents });
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { documents, stagingDir } });
   const result = new Promise<SearchIndexResult>((resolve, reject) => {
     worker.once('message', (message: SearchIndexResult) => resolve(message));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit code ${code})`)));
   });
-  const stop = async (outputPath: string | null): Promise<SearchIndexResult> => {
-    worker.postMessage({ outputPath });
+  const stop = async (): Promise<SearchIndexResult> => {
+    worker.postMessage({ stop: true });
     try {
       return await result;
     } finally {
@@ -90,9 +95,26 @@ export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale
     }
   };
   return {
-    finish: (siteDir) => stop(join(siteDir, 'pagefind')),
-    abort: async () => {
-      await stop(null).catch(() => undefined);
+    async finish(siteDir) {
+      const outcome = await stop();
+      if (outcome.errors.length === 0) moveFolder(stagingDir, join(siteDir, 'pagefind'));
+      return outcome;
+    },
+    async abort() {
+      await stop().catch(() => undefined);
+      rmSync(stagingDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Moves a folder, replacing the target; copies when the two are on different file systems. */
+function moveFolder(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
