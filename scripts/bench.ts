@@ -3,10 +3,11 @@
  *
  * For each N: generates the synthetic corpus (src/lib/bench/corpus.ts) into a throwaway project
  * root, builds it `--runs` times from clean (wall time, peak memory of the build's process tree,
- * the build's own timing lines), times `npm run check` cold, warm and after one edited file, weighs
- * article pages and their scripts, and measures the bytes of one cold search per language. Writes
- * the medians to --out (default BENCHMARKS.md; `-` for stdout only). Never touches content/ or
- * dist/ of the working copy.
+ * the build's own timing lines), times `npm run check` with no parse cache, with the build's, after
+ * one edited file, and the re-check after an edit in `--watch`, weighs article pages and their
+ * scripts, and measures the bytes of one cold search per language. Writes the medians to --out
+ * (default BENCHMARKS.md; `-` for stdout only). Never touches content/ or dist/ of the working copy.
+ * KB_BENCH_DEBUG=1 echoes the watch process's status lines.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
