@@ -35,7 +35,7 @@ function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger,
 
 export default function partnerKb(): AstroIntegration {
   const root = process.cwd();
-  let search: { indexing: SearchIndexing } | undefined;
+  let search: SearchIndexing | undefined;
   return {
     name: 'partner-kb',
     hooks: {
@@ -58,7 +58,7 @@ export default function partnerKb(): AstroIntegration {
         if (process.env['KB_SKIP_SEARCH'] !== '1') {
           // Pagefind indexes the model's documents in its own process while Astro renders pages.
           const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
-          search = { indexing: startSearchIndex(project.kb, (locale) => t(locale) as unknown as Translate, cacheDir(root, 'search-index')) };
+          search = startSearchIndex(project.kb, (locale) => t(locale) as unknown as Translate, cacheDir(root, 'search-index'));
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -69,12 +69,12 @@ export default function partnerKb(): AstroIntegration {
           failOnErrors(checkBuiltHtml(readBuiltSite(root, out)), logger, 'built-HTML links');
           logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
         } catch (error) {
-          await search?.indexing.abort();
+          await search?.abort();
           throw error;
         }
         if (!search) return;
         const waiting = performance.now();
-        const { pages, errors, ms } = await search.indexing.finish(out);
+        const { pages, errors, ms } = await search.finish(out);
         if (errors.length > 0) throw new Error(`Pagefind could not index the site:\n${errors.join('\n')}`);
         const done = performance.now();
         logger.info(`search index: ${pages} pages in ${Math.round(ms)} ms, ${Math.round(done - waiting)} ms of it after the HTML pass`);
