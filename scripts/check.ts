@@ -89,8 +89,13 @@ async function watch(root: string, kind: Format): Promise<number> {
   const flush = (): void => {
     const changed = [...pending];
     pending.clear();
-    refreshProjectInput(root, input, changed);
-    run();
+    try {
+      refreshProjectInput(root, input, changed);
+      run();
+    } catch (error) {
+      // A file can vanish between the event and the read (an editor's swap file): report, keep watching.
+      process.stderr.write(`[check] could not re-check: ${error instanceof Error ? error.message : String(error)}; watching for changes\n`);
+    }
   };
   const changed = (path: string): void => {
     pending.add(path);
