@@ -92,6 +92,18 @@ describe('article body rendering', () => {
     );
   });
 
+  it('links bare URLs and e-mail addresses (GFM), and reports them at their paragraph\'s line', () => {
+    const k = model({ 'en/bare.mdx': mdx({ title: 'Bare', clouds: all }, 'Intro.\n\nSee https://example.com/status or write to help@example.com.\n') }).kb;
+    const page = k.page('en', 'global', 'bare')!;
+    const html = renderBody(page.file.parsed.hast, { kb: k, locale: 'en', cloud: 'global', slug: 'bare', t });
+    expect(html).toContain('See <a href="https://example.com/status" rel="noopener">https://example.com/status</a> or write to <a href="mailto:help@example.com" rel="noopener">help@example.com</a>.');
+    const paragraphLine = page.file.parsed.bodyStartLine + 3;
+    expect(page.file.parsed.links.map((l) => [l.url, l.line, l.column])).toEqual([
+      ['https://example.com/status', paragraphLine, 1],
+      ['mailto:help@example.com', paragraphLine, 1],
+    ]);
+  });
+
   it('never renders a component the site does not provide, or a script', () => {
     const k = model({ 'en/bad.mdx': mdx({ title: 'Bad', clouds: all }, '<Widget />\n') }).kb;
     const page = k.page('en', 'global', 'bad')!;
