@@ -2,7 +2,7 @@
  * Rule ids: every diagnostic an author can see names one of these. Each has a default severity and
  * a one-line summary (the reference table in CONTRIBUTING.md is generated from the same list by a test).
  */
-import type { Severity } from './diagnostics.ts';
+import type { Diagnostic, Severity, SourcePosition } from './diagnostics.ts';
 
 export interface RuleInfo {
   severity: Severity;
@@ -79,4 +79,26 @@ export type RuleId = keyof typeof RULES;
 /** The default severity of a rule. */
 export function severityOf(rule: RuleId): Severity {
   return RULES[rule].severity;
+}
+
+/** A diagnostic of `rule` with the rule's default severity. */
+export function diagnostic(
+  rule: RuleId,
+  file: string,
+  position: SourcePosition,
+  message: string,
+  hint?: string,
+): Diagnostic {
+  const d: Diagnostic = {
+    file,
+    line: position.line,
+    column: position.column,
+    severity: RULES[rule].severity,
+    rule,
+    message,
+  };
+  if (position.endLine !== undefined) d.endLine = position.endLine;
+  if (position.endColumn !== undefined) d.endColumn = position.endColumn;
+  if (hint !== undefined) d.hint = hint;
+  return d;
 }

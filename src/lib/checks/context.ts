@@ -5,7 +5,6 @@
 import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
 import type { SourceText } from '../model/build.ts';
 import type { ArticleFile } from '../model/types.ts';
-import { RULES, type RuleId } from '../rules.ts';
 import type { LinkIndex } from './link-index.ts';
 
 /** Inputs some checks need that the model does not hold. All optional: a check skips what is absent. */
@@ -33,27 +32,7 @@ export interface UiStringInput {
 /** A check: one rule family, a pure function of the model. */
 export type Check = (kb: import('../model/kb.ts').KnowledgeBase, context: CheckContext) => Diagnostic[];
 
-/** A diagnostic of `rule` with the rule's default severity. */
-export function diagnostic(
-  rule: RuleId,
-  file: string,
-  position: SourcePosition,
-  message: string,
-  hint?: string,
-): Diagnostic {
-  const d: Diagnostic = {
-    file,
-    line: position.line,
-    column: position.column,
-    severity: RULES[rule].severity,
-    rule,
-    message,
-  };
-  if (position.endLine !== undefined) d.endLine = position.endLine;
-  if (position.endColumn !== undefined) d.endColumn = position.endColumn;
-  if (hint !== undefined) d.hint = hint;
-  return d;
-}
+export { diagnostic } from '../rules.ts';
 
 /** `a, b and c`. */
 export function listing(items: readonly string[], quote = false): string {

@@ -7,6 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
+import { diagnostic } from '../rules.ts';
 import { provenanceHash } from '../hash.ts';
 import { MdxSyntaxError, parseFrontmatter, parseMdx, type FrontmatterResult, type ParsedMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
@@ -40,6 +41,9 @@ export interface ModelResult {
   kb: KnowledgeBase;
   diagnostics: Diagnostic[];
 }
+
+/** Where a diagnostic about a whole file points. */
+const FILE_START = { line: 1, column: 1 };
 
 const FILE_NAME = /^([^/]+)\/([a-z0-9][a-z0-9-]*)(?:\.([a-z0-9][a-z0-9-]*))?\.mdx$/;
 
@@ -76,27 +80,21 @@ function readArticleFile(
   const match = FILE_NAME.exec(source.contentPath ?? source.path.replace(/^content\//, ''));
   const [, locale, slug, variantKey] = match ?? [];
   if (!match || !locale || !slug) {
-    diagnostics.push({
-      file: source.path,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      rule: 'content/file-name',
-      message: 'Article files must be named content/<locale>/<slug>.mdx or content/<locale>/<slug>.<variant>.mdx.',
-      hint: 'Use lower-case letters, digits and hyphens in the slug and variant key.',
-    });
+    diagnostics.push(
+      diagnostic(
+        'content/file-name',
+        source.path,
+        FILE_START,
+        'Article files must be named content/<locale>/<slug>.mdx or content/<locale>/<slug>.<variant>.mdx.',
+        'Use lower-case letters, digits and hyphens in the slug and variant key.',
+      ),
+    );
     return undefined;
   }
   if (!isLocale(locale)) {
-    diagnostics.push({
-      file: source.path,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      rule: 'content/file-name',
-      message: `"${locale}" is not a locale of this site.`,
-      hint: `Put the file in one of: ${LOCALE_CODES.map((l) => `content/${l}/`).join(', ')}.`,
-    });
+    diagnostics.push(
+      diagnostic('content/file-name', source.path, FILE_START, `"${locale}" is not a locale of this site.`, `Put the file in one of: ${LOCALE_CODES.map((l) => `content/${l}/`).join(', ')}.`),
+    );
     return undefined;
   }
 
@@ -105,14 +103,15 @@ function readArticleFile(
     parsed = parse(source.text);
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
-    diagnostics.push({
-      file: source.path,
-      ...error.position,
-      severity: 'error',
-      rule: 'content/mdx-syntax',
-      message: `Invalid MDX: ${error.message.replace(/\.$/, '')}.`,
-      hint: 'Content is MDX: escape a literal "{" or "<" with a backslash (\\{, \\<) and close every tag.',
-    });
+    diagnostics.push(
+      diagnostic(
+        'content/mdx-syntax',
+        source.path,
+        error.position,
+        `Invalid MDX: ${error.message.replace(/\.$/, '')}.`,
+        'Content is MDX: escape a literal "{" or "<" with a backslash (\\{, \\<) and close every tag.',
+      ),
+    );
     return undefined;
   }
 
@@ -123,15 +122,9 @@ function readArticleFile(
   for (const heading of parsed.headings) {
     const first = seen.get(heading.id);
     if (first !== undefined) {
-      diagnostics.push({
-        file: source.path,
-        line: heading.line,
-        column: heading.column,
-        severity: 'error',
-        rule: 'content/duplicate-id',
-        message: `The heading id "${heading.id}" is already used on line ${first}.`,
-        hint: 'Give each section its own id: ## Title {/* #unique-id */}.',
-      });
+      diagnostics.push(
+        diagnostic('content/duplicate-id', source.path, { line: heading.line, column: heading.column }, `The heading id "${heading.id}" is already used on line ${first}.`, 'Give each section its own id: ## Title {/* #unique-id */}.'),
+      );
     } else {
       seen.set(heading.id, heading.line);
     }
@@ -168,27 +161,16 @@ export function validateFrontmatter(
   diagnostics: Diagnostic[],
 ): ArticleFile['frontmatter'] | undefined {
   if (frontmatter.startLine === undefined) {
-    diagnostics.push({
-      file,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      rule: 'schema/frontmatter',
-      message: 'The file has no front matter.',
-      hint: 'Start the file with a --- block that has at least title and clouds (see CONTRIBUTING.md).',
-    });
+    diagnostics.push(
+      diagnostic('schema/frontmatter', file, FILE_START, 'The file has no front matter.', 'Start the file with a --- block that has at least title and clouds (see CONTRIBUTING.md).'),
+    );
     return undefined;
   }
   if (frontmatter.errors.length > 0) {
     for (const error of frontmatter.errors) {
-      diagnostics.push({
-        file,
-        ...error.position,
-        severity: 'error',
-        rule: 'schema/frontmatter',
-        message: `Front matter is not valid YAML: ${error.message}`,
-        hint: 'Quote values that contain ":" or "#", and indent nested keys with spaces.',
-      });
+      diagnostics.push(
+        diagnostic('schema/frontmatter', file, error.position, `Front matter is not valid YAML: ${error.message}`, 'Quote values that contain ":" or "#", and indent nested keys with spaces.'),
+      );
     }
     return undefined;
   }
@@ -197,14 +179,15 @@ export function validateFrontmatter(
   for (const issue of result.error.issues) {
     const field = issue.path.join('.');
     const position = lineOfField(frontmatter, issue.path.map(String));
-    diagnostics.push({
-      file,
-      ...position,
-      severity: 'error',
-      rule: 'schema/frontmatter',
-      message: field ? `Front matter field "${field}" ${describeIssue(issue)}.` : `Front matter ${describeIssue(issue)}.`,
-      hint: 'See the front matter reference in CONTRIBUTING.md.',
-    });
+    diagnostics.push(
+      diagnostic(
+        'schema/frontmatter',
+        file,
+        position,
+        field ? `Front matter field "${field}" ${describeIssue(issue)}.` : `Front matter ${describeIssue(issue)}.`,
+        'See the front matter reference in CONTRIBUTING.md.',
+      ),
+    );
   }
   return undefined;
 }
@@ -230,14 +213,9 @@ function readData<T extends z.ZodType>(source: SourceText | undefined, schema: T
     data = parseYaml(source.text);
   } catch (error) {
     const e = error as { message: string; linePos?: Array<{ line: number; col: number }> };
-    diagnostics.push({
-      file: source.path,
-      line: e.linePos?.[0]?.line ?? 1,
-      column: e.linePos?.[0]?.col ?? 1,
-      severity: 'error',
-      rule: 'schema/data-file',
-      message: `Not valid YAML: ${e.message.split('\n')[0]}`,
-    });
+    diagnostics.push(
+      diagnostic('schema/data-file', source.path, { line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 }, `Not valid YAML: ${e.message.split('\n')[0]}`),
+    );
     return undefined;
   }
   const result = schema.safeParse(data ?? {});
@@ -246,14 +224,9 @@ function readData<T extends z.ZodType>(source: SourceText | undefined, schema: T
   const located = parseFrontmatter(`---\n${source.text}\n---\n`);
   for (const issue of result.error.issues) {
     const position = lineOfField(located, issue.path.map(String));
-    diagnostics.push({
-      file: source.path,
-      line: Math.max(1, position.line - 1),
-      column: position.column,
-      severity: 'error',
-      rule: 'schema/data-file',
-      message: `"${issue.path.join('.')}" ${describeIssue(issue)}.`,
-    });
+    diagnostics.push(
+      diagnostic('schema/data-file', source.path, { line: Math.max(1, position.line - 1), column: position.column }, `"${issue.path.join('.')}" ${describeIssue(issue)}.`),
+    );
   }
   return undefined;
 }
