@@ -27,6 +27,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.ts';
+import { importRule } from './rules.ts';
 
 /**
  * Width of text in a monospace editor: East Asian wide and full-width characters take two columns,
@@ -155,7 +156,7 @@ function preprocess(markdown: string, ctx: ConvertContext): string {
         const type = (a.get('type') ?? 'content').toLowerCase();
         if (!src || type === 'complex') {
           ctx.report({
-            file: ctx.file, line: lineNumber, column: offset + 1, severity: 'warning', rule: 'import/unknown-directive',
+            file: ctx.file, line: lineNumber, column: offset + 1, ...importRule('import/unknown-directive'),
             message: `cannot convert this :::image directive${type === 'complex' ? ' (type="complex" with a long description)' : ' (no source)'}; kept as text`,
             hint: 'Rewrite it as ![Alt text](/media/file.png) and put the long description in the text.',
           });
@@ -167,7 +168,7 @@ function preprocess(markdown: string, ctx: ConvertContext): string {
       if (DIRECTIVE_LINE.test(out)) {
         const column = out.indexOf(':::') + 1;
         ctx.report({
-          file: ctx.file, line: lineNumber, column, severity: 'warning', rule: 'import/unknown-directive',
+          file: ctx.file, line: lineNumber, column, ...importRule('import/unknown-directive'),
           message: `cannot convert the DocFX directive "${out.trim().slice(0, 40)}"; kept as text`,
           hint: 'Rewrite it in plain Markdown or with a component listed in CONTRIBUTING.md, or remove it.',
         });
@@ -229,7 +230,7 @@ function unconvertedHtml(node: Nodes, value: string, ctx: ConvertContext): void 
   const { line, column } = position(node);
   const shown = value.replace(/\s+/g, ' ').slice(0, 60);
   ctx.report({
-    file: ctx.file, line, column, severity: 'warning', rule: 'import/unconverted-html',
+    file: ctx.file, line, column, ...importRule('import/unconverted-html'),
     message: `raw HTML ${JSON.stringify(shown)} cannot be converted to MDX; kept as text`,
     hint: 'Rewrite it in Markdown (or a component listed in CONTRIBUTING.md), or remove it.',
   });
@@ -254,7 +255,7 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
           else {
             const { line, column } = position(node);
             ctx.report({
-              file: ctx.file, line, column, severity: 'warning', rule: 'import/bad-anchor',
+              file: ctx.file, line, column, ...importRule('import/bad-anchor'),
               message: `anchor id ${JSON.stringify(id)} is not a valid heading id (ASCII letters, digits, - and _); dropped`,
               hint: 'Give the heading an id by hand: ## Heading {/* #id */}.',
             });
@@ -313,7 +314,7 @@ function callout(node: Blockquote, ctx: ConvertContext): MdxJsxFlowElement | und
   if (!(CALLOUT_TYPES as readonly string[]).includes(kind)) {
     const { line, column } = position(lead);
     ctx.report({
-      file: ctx.file, line, column, severity: 'warning', rule: 'import/unknown-directive',
+      file: ctx.file, line, column, ...importRule('import/unknown-directive'),
       message: `cannot convert the DocFX block [!${match[1]}]; kept as a quotation`,
       hint: `Callouts are ${CALLOUT_TYPES.map((t) => `[!${t.toUpperCase()}]`).join(', ')}; rewrite or remove this block.`,
     });
@@ -373,7 +374,7 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
         if (lead?.type === 'text' && /^\[!(INCLUDE|div|VIDEO)/i.test(lead.value)) {
           const { line, column } = position(lead);
           ctx.report({
-            file: ctx.file, line, column, severity: 'warning', rule: 'import/unknown-directive',
+            file: ctx.file, line, column, ...importRule('import/unknown-directive'),
             message: `cannot convert the DocFX ${lead.value.slice(1, lead.value.indexOf(']') + 1 || 10)} directive; kept as text`,
             hint: 'Paste the included content or rewrite it in Markdown, or remove it.',
           });

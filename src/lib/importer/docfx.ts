@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter, splitFrontmatter } from '../mdx/parse.ts';
 import { convertBody, type ConvertedBody } from './convert.ts';
 import { splitPairs } from './pairs.ts';
+import { importRule, type ImportRuleId } from './rules.ts';
 
 export interface InputFile {
   /** The file as shown in diagnostics (relative to the project when it is inside it). */
@@ -52,9 +53,9 @@ function slugFromFileName(file: string): string {
 export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): DocfxArticle | undefined {
   const file = input.file;
   let failed = false;
-  const error = (line: number, column: number, rule: string, message: string, hint?: string): void => {
+  const error = (line: number, column: number, rule: ImportRuleId, message: string, hint?: string): void => {
     failed = true;
-    report({ file, line, column, severity: 'error', rule, message, ...(hint ? { hint } : {}) });
+    report({ file, line, column, ...importRule(rule), message, ...(hint ? { hint } : {}) });
   };
   const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
@@ -131,7 +132,7 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
   if (slug === undefined || !SLUG.test(slug)) {
     slug = slugFromFileName(file);
     report({
-      file, line: source.titleLine, column: 1, severity: 'warning', rule: 'import/slug-from-file-name',
+      file, line: source.titleLine, column: 1, ...importRule('import/slug-from-file-name'),
       message: `the # heading has no <a name="…"></a> slug anchor${source.titleAnchor ? ` that is a valid slug (${JSON.stringify(source.titleAnchor)})` : ''}; using the file name: ${slug}`,
       hint: 'Rename the output file if the slug is wrong; slugs are lower-case ASCII, digits and hyphens.',
     });

@@ -17,6 +17,7 @@ import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
 import { SOURCE_LOCALE, type Locale } from '../site.ts';
 import { readDocfx, type DocfxArticle, type InputFile } from './docfx.ts';
 import { printArticle } from './frontmatter.ts';
+import { importRule } from './rules.ts';
 
 export type { InputFile } from './docfx.ts';
 
@@ -196,7 +197,7 @@ interface Output {
 /** Checks that what the importer wrote is valid: it parses as MDX and validates with the schema. */
 function verify(text: string, article: DocfxArticle, contentPath: string, report: (d: Diagnostic) => void): void {
   const fail = (message: string): void =>
-    report({ file: article.file, line: 1, column: 1, severity: 'error', rule: 'import/invalid-output', message: `the MDX produced for ${contentPath} ${message}`, hint: 'This is a bug in the importer; please report it with the input file.' });
+    report({ file: article.file, line: 1, column: 1, ...importRule('import/invalid-output'), message: `the MDX produced for ${contentPath} ${message}`, hint: 'This is a bug in the importer; please report it with the input file.' });
   try {
     parseMdx(text);
   } catch (error) {
@@ -245,8 +246,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
           file: article.file,
           line: diff?.lineA ?? 1,
           column: 1,
-          severity: 'error',
-          rule: 'import/english-mismatch',
+          ...importRule('import/english-mismatch'),
           message: diff
             ? `the English of line ${diff.lineA} differs from ${other.file}:${diff.lineB}, which has ${why}`
             : `the English differs from that of ${other.file} (line ${firstDifferentLine(text, existing.text)} of en/${name}), which has ${why}`,
@@ -260,7 +260,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       const key = `${article.locale}/${name}`;
       const dup = translations.get(key);
       if (dup) {
-        report({ file: article.file, line: 1, column: 1, severity: 'error', rule: 'import/duplicate-output', message: `${dup.sources[0]!.file} already writes ${key}`, hint: 'Import one translation per locale and article variant.' });
+        report({ file: article.file, line: 1, column: 1, ...importRule('import/duplicate-output'), message: `${dup.sources[0]!.file} already writes ${key}`, hint: 'Import one translation per locale and article variant.' });
       } else translations.set(key, { locale: article.locale, name, text: '', sources: [article] });
     }
   }
@@ -273,7 +273,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       const seen = byHash.get(hash);
       if (!seen) byHash.set(hash, { article, text: out.text, name: out.name });
       else if (seen.name !== out.name) {
-        report({ file: article.file, line: 1, column: 1, severity: 'error', rule: 'import/english-mismatch', message: `has the same ms.openlocfilehash as ${seen.article.file} but produces en/${out.name}, not en/${seen.name}`, hint: 'Check the slug anchor and the "Applies to" list of both files.' });
+        report({ file: article.file, line: 1, column: 1, ...importRule('import/english-mismatch'), message: `has the same ms.openlocfilehash as ${seen.article.file} but produces en/${out.name}, not en/${seen.name}`, hint: 'Check the slug anchor and the "Applies to" list of both files.' });
       }
     }
   }
@@ -301,7 +301,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     } else action = 'skipped-author-edited';
     if (action === 'skipped-author-edited') {
       report({
-        file: displayPath(path), line: 1, column: 1, severity: 'warning', rule: 'import/author-edited',
+        file: displayPath(path), line: 1, column: 1, ...importRule('import/author-edited'),
         message: recorded === undefined ? 'was not written by the importer; not overwritten' : 'was edited since the last import; not overwritten',
         hint: 'Merge the import by hand, or run the import with --force to overwrite the file.',
       });

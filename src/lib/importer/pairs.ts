@@ -5,6 +5,7 @@
  * in either text is on the same line as in the input.
  */
 import type { Diagnostic } from '../diagnostics.ts';
+import { importRule, type ImportRuleId } from './rules.ts';
 
 export interface SplitLine {
   target: string;
@@ -26,8 +27,8 @@ export function splitPairs(line: string, lineNumber: number, file: string, repor
   let source = '';
   let index = 0;
   OPEN_TTU.lastIndex = 0;
-  const fail = (column: number, rule: string, message: string, hint: string): SplitLine => {
-    report({ file, line: lineNumber, column, severity: 'error', rule, message, hint });
+  const fail = (column: number, rule: ImportRuleId, message: string, hint: string): SplitLine => {
+    report({ file, line: lineNumber, column, ...importRule(rule), message, hint });
     return { target: line, source: line };
   };
   for (;;) {

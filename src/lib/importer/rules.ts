@@ -24,3 +24,8 @@ export const IMPORT_RULES = {
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type ImportRuleId = keyof typeof IMPORT_RULES;
+
+/** The severity and id of an importer rule, to spread into a diagnostic: the table above decides the severity. */
+export function importRule(rule: ImportRuleId): { severity: Severity; rule: ImportRuleId } {
+  return { severity: IMPORT_RULES[rule].severity, rule };
+}
