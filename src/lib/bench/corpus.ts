@@ -299,25 +299,18 @@ function frontmatter(lines: string[]): string {
 // ---------------------------------------------------------------------------------------------
 // Data files
 
+/** Microsoft, or 21Vianet (世纪互联) in China: who operates, bills and takes escalations. */
+const OPERATOR: Record<string, Localized> = {
+  global: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
+  usgov: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
+  germany: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
+  china: { en: '21Vianet', ko: '21Vianet', zh: '世纪互联', ja: '21Vianet' },
+};
+
 const FACTS: Record<string, Record<string, Localized>> = {
-  operator: {
-    global: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    usgov: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    germany: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    china: { en: '21Vianet', ko: '21Vianet', zh: '世纪互联', ja: '21Vianet' },
-  },
-  paymentRecipient: {
-    global: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    usgov: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    germany: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    china: { en: '21Vianet', ko: '21Vianet', zh: '世纪互联', ja: '21Vianet' },
-  },
-  escalationContact: {
-    global: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    usgov: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    germany: { en: 'Microsoft', ko: 'Microsoft', zh: 'Microsoft', ja: 'Microsoft' },
-    china: { en: '21Vianet', ko: '21Vianet', zh: '世纪互联', ja: '21Vianet' },
-  },
+  operator: OPERATOR,
+  paymentRecipient: OPERATOR,
+  escalationContact: OPERATOR,
   partnerCenter: {
     global: { en: 'Partner Center', ko: '파트너 센터', zh: '合作伙伴中心', ja: 'パートナー センター' },
     usgov: { en: 'Partner Center for Microsoft Cloud for US Government', ko: '미국 정부용 Microsoft 클라우드 파트너 센터', zh: '美国政府 Microsoft 云合作伙伴中心', ja: '米国政府機関向け Microsoft Cloud のパートナー センター' },
