@@ -83,6 +83,11 @@ export const CLOUDS: readonly CloudInfo[] = [
 
 export const CLOUD_IDS: readonly Cloud[] = CLOUDS.map((c) => c.id);
 
+/** Every reader's (locale, cloud): the pages that exist once per reader, such as homes and search. */
+export function everyReader(): { locale: Locale; cloud: Cloud }[] {
+  return LOCALE_CODES.flatMap((locale) => CLOUD_IDS.map((cloud) => ({ locale, cloud })));
+}
+
 /** The cloud a reader gets before choosing one. */
 export const DEFAULT_CLOUD: Cloud = 'global';
 
