@@ -1,9 +1,10 @@
 /** Shared helpers of the importer tests (not a test file itself). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import type { InputFile } from '../../src/lib/importer/index.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -12,8 +13,17 @@ export const FIXTURES = join(ROOT, 'tests/importer/fixtures');
 export const SEEDS_DIR = process.env['PARTNER_KB_SEEDS'] ?? join(ROOT, '..', 'shared', 'seeds');
 export const SEEDS = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
 
+const tempDirs: string[] = [];
+// Registered in each test file that imports these helpers (vitest isolates modules per file).
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test file is done. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'kb-import-'));
+  const dir = mkdtempSync(join(tmpdir(), 'kb-import-'));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export function seed(name: string): InputFile {
