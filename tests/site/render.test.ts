@@ -104,6 +104,16 @@ describe('article body rendering', () => {
     ]);
   });
 
+  it('links an e-mail address written with a character reference, and leaves text with no URL alone', () => {
+    const k = model({
+      'en/ref.mdx': mdx({ title: 'Ref', clouds: all }, 'Write to help&#64;example.com.\n'),
+      'en/plain.mdx': mdx({ title: 'Plain', clouds: all }, 'Write to the help desk, not example.com.\n'),
+    }).kb;
+    const html = (slug: string) => renderBody(k.page('en', 'global', slug)!.file.parsed.hast, { kb: k, locale: 'en', cloud: 'global', slug, t });
+    expect(html('ref')).toContain('<a href="mailto:help@example.com" rel="noopener">help@example.com</a>');
+    expect(html('plain')).toBe('<p>Write to the help desk, not example.com.</p>');
+  });
+
   it('never renders a component the site does not provide, or a script', () => {
     const k = model({ 'en/bad.mdx': mdx({ title: 'Bad', clouds: all }, '<Widget />\n') }).kb;
     const page = k.page('en', 'global', 'bad')!;

@@ -45,11 +45,16 @@ export function headingText(heading: Heading): string {
  * other headings get a slug that does not collide with an explicit id.
  */
 export function assignHeadingIds(tree: Root): void {
-  const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   visit(tree, 'heading', (node) => {
     headings.push(node);
   });
+  assignIds(headings);
+}
+
+/** `assignHeadingIds` for the headings of one tree, already collected in document order. */
+export function assignIds(headings: readonly Heading[]): void {
+  const slugger = new GithubSlugger();
   for (const heading of headings) {
     const id = explicitHeadingId(heading);
     if (id) slugger.slug(id);

@@ -6,10 +6,14 @@
  * The result is plain JSON so that it can be cached by content hash.
  */
 import type { Root as HastRoot } from 'hast';
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -17,10 +21,9 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { visit } from 'unist-util-visit';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { SourcePosition } from '../diagnostics.ts';
-import { assignHeadingIds, explicitHeadingId, headingText, HEADING_ID_COMMENT } from './heading-ids.ts';
+import { assignIds, explicitHeadingId, headingText, HEADING_ID_COMMENT } from './heading-ids.ts';
 import { bodyToHast } from './to-hast.ts';
 
 export interface ParsedHeading extends SourcePosition {
@@ -112,17 +115,32 @@ export class MdxSyntaxError extends Error {
 
 /**
  * GFM as remark-gfm adds it, less one tokenizer: bare URLs (`https://…`, `www.…`, e-mail addresses)
- * are linked by mdast-util-gfm's own transform on text nodes instead of by micromark's
+ * are linked by mdast-util-gfm-autolink-literal's transform on text nodes instead of by micromark's
  * autolink-literal tokenizer, which tries every character of every file and was a fifth of the
  * parse time. Tables, strikethrough, footnotes and task lists are tokenized as usual.
  */
-function remarkGfmParse(this: Processor): void {
+function remarkGfmParse(this: Processor, options: { bareUrls: boolean }): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown());
+  (data.fromMarkdownExtensions ??= []).push(
+    ...(options.bareUrls ? [gfmAutolinkLiteralFromMarkdown()] : []),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfmParse).use(remarkFrontmatter, ['yaml']);
+const parser = (bareUrls: boolean) => unified().use(remarkParse).use(remarkMdx).use(remarkGfmParse, { bareUrls }).use(remarkFrontmatter, ['yaml']);
+const processor = parser(true);
+const withoutBareUrls = parser(false);
+
+/**
+ * Every bare URL or e-mail address the transform links contains `http`, `www` or `@`, possibly
+ * written as a character reference (`&#64;`): a file with none of these has none, and skips the
+ * transform's pass over every text node.
+ */
+const MAY_HAVE_BARE_URL = /http|www|@|&/i;
 
 interface Positioned {
   position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
@@ -204,7 +222,7 @@ export function parseMdx(source: string): ParsedMdx {
   const frontmatter = parseFrontmatter(source);
   let tree: Root;
   try {
-    tree = processor.parse(source);
+    tree = (MAY_HAVE_BARE_URL.test(source) ? processor : withoutBareUrls).parse(source);
   } catch (error) {
     const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
@@ -213,57 +231,72 @@ export function parseMdx(source: string): ParsedMdx {
     throw new MdxSyntaxError(e.reason ?? e.message, { line, column });
   }
 
-  const headings: ParsedHeading[] = [];
-  const links: ParsedLink[] = [];
-  const elements: ParsedElement[] = [];
-  const expressions: ParsedExpression[] = [];
-  const esm: ParsedEsm[] = [];
-
+  const facts = collect(tree);
+  // Read before ids are assigned, which removes the id comments.
+  const headings: ParsedHeading[] = facts.headings.map((node) => ({
+    depth: node.depth,
+    id: '',
+    explicit: explicitHeadingId(node) !== undefined,
+    text: headingText(node),
+    ...pos(node),
+  }));
   // Ids are assigned on the tree exactly as the site's remark plugin does.
-  const explicitIds = new Map<Heading, boolean>();
-  visit(tree, 'heading', (node) => {
-    explicitIds.set(node, explicitHeadingId(node) !== undefined);
-  });
-  const headingTexts = new Map<Heading, string>();
-  visit(tree, 'heading', (node) => {
-    headingTexts.set(node, headingText(node));
-  });
-  // Expressions are collected before ids are assigned (which removes the id comments).
-  visit(tree, (node, _index, parent) => {
-    if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') {
-      const value = (node as { value: string }).value;
-      const isHeadingId =
-        node.type === 'mdxTextExpression' &&
-        parent?.type === 'heading' &&
-        parent.children.at(-1) === node &&
-        HEADING_ID_COMMENT.test(value);
-      expressions.push({ value, headingId: isHeadingId, ...pos(node) });
-    } else if (node.type === 'mdxjsEsm') {
-      esm.push({ value: (node as { value: string }).value, ...pos(node) });
-    }
-  });
-  assignHeadingIds(tree);
+  assignIds(facts.headings);
+  facts.headings.forEach((node, i) => (headings[i]!.id = node.data?.id ?? ''));
 
-  visit(tree, (node, _index, parent) => {
+  const { body, bodyStartLine } = splitFrontmatter(source);
+  return {
+    frontmatter,
+    body,
+    bodyStartLine,
+    headings,
+    links: facts.links,
+    elements: facts.elements,
+    expressions: facts.expressions,
+    esm: facts.esm,
+    sections: sectionsOf(tree),
+    hast: bodyToHast(tree),
+  };
+}
+
+interface TreeFacts {
+  headings: Heading[];
+  links: ParsedLink[];
+  elements: ParsedElement[];
+  expressions: ParsedExpression[];
+  esm: ParsedEsm[];
+}
+
+/**
+ * Everything the model reads from a tree, in document order, in one walk (a walk per kind of node
+ * was a sixth of the parse).
+ */
+function collect(tree: Root): TreeFacts {
+  const facts: TreeFacts = { headings: [], links: [], elements: [], expressions: [], esm: [] };
+  const walk = (node: Nodes, parent: Parent | undefined): void => {
     switch (node.type) {
       case 'heading':
-        headings.push({
-          depth: node.depth,
-          id: node.data?.id ?? '',
-          explicit: explicitIds.get(node) ?? false,
-          text: headingTexts.get(node) ?? toString(node),
-          ...pos(node),
-        });
+        facts.headings.push(node);
+        break;
+      case 'mdxTextExpression':
+      case 'mdxFlowExpression': {
+        const isHeadingId =
+          node.type === 'mdxTextExpression' && parent?.type === 'heading' && parent.children.at(-1) === node && HEADING_ID_COMMENT.test(node.value);
+        facts.expressions.push({ value: node.value, headingId: isHeadingId, ...pos(node) });
+        break;
+      }
+      case 'mdxjsEsm':
+        facts.esm.push({ value: node.value, ...pos(node) });
         break;
       case 'link':
         // A bare URL linked by the GFM transform has no position of its own: report its paragraph.
-        links.push({ url: node.url, kind: 'link', text: toString(node), ...pos(node.position || !parent ? node : parent) });
+        facts.links.push({ url: node.url, kind: 'link', text: toString(node), ...pos(node.position || !parent ? node : parent) });
         break;
       case 'image':
-        links.push({ url: node.url, kind: 'image', text: node.alt ?? '', ...pos(node) });
+        facts.links.push({ url: node.url, kind: 'image', text: node.alt ?? '', ...pos(node) });
         break;
       case 'definition':
-        links.push({ url: node.url, kind: 'definition', text: node.label ?? node.identifier, ...pos(node) });
+        facts.links.push({ url: node.url, kind: 'definition', text: node.label ?? node.identifier, ...pos(node) });
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
@@ -277,10 +310,10 @@ export function parseMdx(source: string): ParsedMdx {
           if (value !== null && typeof value === 'object') return { ...base, value: undefined, expression: value.value };
           return { ...base, value: value ?? null };
         });
-        elements.push({ name: jsx.name, flow: jsx.type === 'mdxJsxFlowElement', attributes, ...pos(jsx) });
+        facts.elements.push({ name: jsx.name, flow: jsx.type === 'mdxJsxFlowElement', attributes, ...pos(jsx) });
         for (const attr of attributes) {
           if ((attr.name === 'href' || attr.name === 'src') && typeof attr.value === 'string') {
-            links.push({ url: attr.value, kind: 'attribute', text: '', line: attr.line, column: attr.column });
+            facts.links.push({ url: attr.value, kind: 'attribute', text: '', line: attr.line, column: attr.column });
           }
         }
         break;
@@ -288,21 +321,10 @@ export function parseMdx(source: string): ParsedMdx {
       default:
         break;
     }
-  });
-
-  const { body, bodyStartLine } = splitFrontmatter(source);
-  return {
-    frontmatter,
-    body,
-    bodyStartLine,
-    headings,
-    links,
-    elements,
-    expressions,
-    esm,
-    sections: sectionsOf(tree),
-    hast: bodyToHast(tree),
+    if ('children' in node) for (const child of node.children) walk(child, node);
   };
+  walk(tree, undefined);
+  return facts;
 }
 
 /** Splits the body into sections at level-2 and level-3 headings. */

@@ -8,10 +8,9 @@
  * attributes, and `render/body.ts` turns it into HTML for one reader's locale and cloud. No content
  * is ever compiled to JavaScript or executed.
  */
-import type { Element, ElementContent, Properties, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Nodes, Properties, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { visit } from 'unist-util-visit';
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
@@ -66,9 +65,12 @@ const handlers: Record<string, Handler> = {
 export function bodyToHast(tree: MdastRoot): HastRoot {
   const hast = toHast(tree, { handlers }) as HastRoot;
   // Positions are for diagnostics, which read the mdast; the cached tree stays small without them.
-  visit(hast, (node) => {
-    delete node.position;
-    if ('data' in node) delete node.data;
-  });
+  strip(hast);
   return hast;
+}
+
+function strip(node: Nodes): void {
+  delete node.position;
+  if ('data' in node) delete node.data;
+  if ('children' in node) for (const child of node.children) strip(child);
 }
