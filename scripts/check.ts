@@ -13,7 +13,7 @@
 import { appendFileSync, existsSync, readdirSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { byPosition, checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
+import { byPosition, checkBuiltHtmlInParallel, checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
 import { buildLinkIndex } from '../src/lib/checks/link-index.ts';
 import { cacheDir, loadProject, projectFromInput, readBuiltSite, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
 import { createParseCache } from '../src/lib/model/parse-cache.ts';
@@ -46,11 +46,11 @@ async function main(argv: string[]): Promise<number> {
   if (values.watch) return watch(root, values.format as Format);
   const project = await loadProject({ root });
   const links = buildLinkIndex(project.kb);
-  const diagnostics = runChecks(project.kb, {
-    ...project.checkOptions,
-    links,
-    ...(values.html ? { html: readBuiltSite(root, values.html) } : {}),
-  });
+  const diagnostics = runChecks(project.kb, { ...project.checkOptions, links });
+  if (values.html) {
+    diagnostics.push(...(await checkBuiltHtmlInParallel(readBuiltSite(root, values.html))));
+    diagnostics.sort(byPosition);
+  }
   if (values.external) {
     diagnostics.push(...(await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 })));
     diagnostics.sort(byPosition);

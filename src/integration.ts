@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { runChecks } from './lib/checks/index.ts';
-import { checkBuiltHtml } from './lib/checks/html.ts';
+import { checkBuiltHtmlInParallel } from './lib/checks/html-parallel.ts';
 import { cacheDir, loadProject, readBuiltSite } from './lib/checks/project.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
 import { format } from './lib/report/index.ts';
@@ -66,7 +66,7 @@ export default function partnerKb(): AstroIntegration {
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
         const started = performance.now();
         try {
-          failOnErrors(checkBuiltHtml(readBuiltSite(root, out)), logger, 'built-HTML links');
+          failOnErrors(await checkBuiltHtmlInParallel(readBuiltSite(root, out)), logger, 'built-HTML links');
           logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
         } catch (error) {
           await search?.abort();

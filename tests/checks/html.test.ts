@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkBuiltHtml } from '../../src/lib/checks/html.ts';
+import { checkBuiltHtmlInParallel } from '../../src/lib/checks/html-parallel.ts';
 import { readBuiltSite } from '../../src/lib/checks/project.ts';
 import { at, ofRule } from './helpers.ts';
 
@@ -33,5 +34,12 @@ describe('built-HTML link pass', () => {
   it('stays silent on a page whose links all resolve', () => {
     expect(d.filter((x) => x.file.includes('escalate'))).toEqual([]);
     expect(d).toHaveLength(3);
+  });
+
+  it('finds the same faults when the pages are read on worker threads, where a fragment target is in the other thread\'s share', async () => {
+    const site = readBuiltSite(root, 'built');
+    const parallel = await checkBuiltHtmlInParallel(site, { workers: 2, minPagesPerWorker: 1 });
+    expect(parallel.map((x) => x.rule).sort()).toEqual(['html/broken-fragment', 'html/broken-link', 'html/unsafe-url']);
+    expect(parallel).toEqual([...d].sort((a, b) => a.line - b.line));
   });
 });

@@ -14,15 +14,17 @@ export interface BuiltSite {
   files: ReadonlySet<string>;
   /** The text of every HTML page (path relative to the dist folder). */
   read: (path: string) => string;
+  /** The folder's absolute path, when it is on disk (the pass then reads pages on worker threads). */
+  absolute?: string;
 }
 
-interface Link {
+export interface Link {
   url: string;
   /** Offset of the attribute in the page; turned into a line and column only when reported. */
   offset: number;
 }
 
-interface PageFacts {
+export interface PageFacts {
   ids: Set<string>;
   links: Link[];
 }
@@ -31,6 +33,15 @@ interface PageFacts {
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', area: 'href', link: 'href', img: 'src', script: 'src', source: 'src', iframe: 'src' };
 const ATTRIBUTE_AT: Record<string, RegExp> = { href: /\shref\s*=/i, src: /\ssrc\s*=/i };
 const ORIGIN = 'https://kb.invalid';
+
+/**
+ * A copy of a string that does not point into the page it was parsed from. The parser's attribute
+ * values are slices of the page's text, and V8 keeps a whole string alive for any slice of it: ids
+ * and links kept for every page would otherwise keep every page's HTML in memory.
+ */
+function own(value: string): string {
+  return (' ' + value).slice(1);
+}
 
 /**
  * The ids and outgoing links of one built page, with a streaming HTML parser (htmlparser2): the
@@ -42,14 +53,14 @@ export function pageFacts(html: string): PageFacts {
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (attributes['id'] !== undefined) ids.add(attributes['id']);
-        if (name === 'a' && attributes['name'] !== undefined) ids.add(attributes['name']);
+        if (attributes['id'] !== undefined) ids.add(own(attributes['id']));
+        if (name === 'a' && attributes['name'] !== undefined) ids.add(own(attributes['name']));
         const attribute = URL_ATTRIBUTES[name];
         const url = attribute ? attributes[attribute] : undefined;
         if (attribute && url !== undefined) {
           const tagStart = parser.startIndex;
           const found = html.slice(tagStart, parser.endIndex + 1).search(ATTRIBUTE_AT[attribute]!);
-          links.push({ url, offset: found >= 0 ? tagStart + found + 1 : tagStart });
+          links.push({ url: own(url), offset: found >= 0 ? tagStart + found + 1 : tagStart });
         }
       },
     },
@@ -66,6 +77,7 @@ export function urlOfPage(path: string): string {
 }
 
 function decode(value: string): string {
+  if (!value.includes('%')) return value;
   try {
     return decodeURIComponent(value);
   } catch {
@@ -97,9 +109,75 @@ function sameSiteTarget(href: string, page: string): { pathname: string; fragmen
   return { pathname: url.pathname, fragment: decode(url.hash.slice(1)) };
 }
 
+interface Resolved {
+  pathname: string;
+  fragment: string;
+  /** The file that serves `pathname`, if it was built. */
+  target: string | undefined;
+}
+
+/** Resolutions of root-relative hrefs, which do not depend on the page (most links are the same nav links). */
+const rootRelative = new WeakMap<ReadonlySet<string>, Map<string, Resolved | null>>();
+
+function resolveHref(href: string, page: string, files: ReadonlySet<string>): Resolved | undefined {
+  const memo = href.startsWith('/') && !href.startsWith('//') ? rootRelative.get(files) ?? rootRelative.set(files, new Map()).get(files)! : undefined;
+  const known = memo?.get(href);
+  if (known !== undefined) return known ?? undefined;
+  const same = sameSiteTarget(href, page);
+  const resolved = same ? { ...same, target: fileOfUrl(files, same.pathname) } : undefined;
+  memo?.set(href, resolved ?? null);
+  return resolved;
+}
+
+/** What the link check of one page needs to know about the site. */
+export interface SiteFiles {
+  /** The dist folder as reported (`dist`). */
+  dir: string;
+  files: ReadonlySet<string>;
+}
+
+/**
+ * The diagnostics of one built page's links: unsafe URLs, pages that were not built and missing
+ * `#fragments`. `idsOf` gives the ids of a page of the site; `read` the text of a page, needed only
+ * to turn the offset of a faulty link into a line and column.
+ */
+export function checkPageLinks(page: string, links: readonly Link[], site: SiteFiles, idsOf: (path: string) => ReadonlySet<string>, read: (path: string) => string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reported = `${site.dir}/${page}`;
+  let lines: LineIndex | undefined;
+  const at = (link: Link): SourcePosition => (lines ??= new LineIndex(read(page))).position(link.offset);
+  for (const link of links) {
+    const href = link.url.trim();
+    if (href === '') continue;
+    if (/^\s*(javascript|data|vbscript):/i.test(href)) {
+      out.push(diagnostic('html/unsafe-url', reported, at(link), `The built page has a link with a ${href.split(':')[0]!.toLowerCase()}: URL.`, 'Find the layout or component that writes it.'));
+      continue;
+    }
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(href) || href.startsWith('//')) continue;
+    const resolved = resolveHref(href, page, site.files);
+    if (!resolved) continue;
+    const target = resolved.target;
+    if (!target) {
+      out.push(diagnostic('html/broken-link', reported, at(link), `The link "${link.url}" points to ${resolved.pathname}, which was not built.`, 'Find the layout, navigation entry or component that writes this URL; the page it names does not exist for this locale and cloud.'));
+      continue;
+    }
+    const fragment = resolved.fragment;
+    if (fragment === '' || fragment === 'top' || !target.endsWith('.html')) continue;
+    if (!idsOf(target).has(fragment)) {
+      out.push(diagnostic('html/broken-fragment', reported, at(link), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
+    }
+  }
+  return out;
+}
+
+/** The HTML pages of a built site, in report order. */
+export function htmlPages(site: BuiltSite): string[] {
+  return [...site.files].filter((f) => f.endsWith('.html')).sort();
+}
+
+/** The built-HTML pass on one thread (`html-parallel.ts` spreads it over the machine's cores). */
 export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const pages = [...site.files].filter((f) => f.endsWith('.html')).sort();
   // Facts of pages read so far (ids and links, never the HTML: the site can be hundreds of MB).
   const known = new Map<string, PageFacts>();
   const factsOf = (path: string): PageFacts => {
@@ -107,34 +185,11 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
     if (!f) known.set(path, (f = pageFacts(site.read(path))));
     return f;
   };
-  for (const page of pages) {
-    const reported = `${site.dir}/${page}`;
+  for (const page of htmlPages(site)) {
     const facts = factsOf(page);
     // A page's links are checked once; its ids stay for links from later pages.
     known.set(page, { ids: facts.ids, links: [] });
-    let lines: LineIndex | undefined;
-    const at = (link: Link): SourcePosition => (lines ??= new LineIndex(site.read(page))).position(link.offset);
-    for (const link of facts.links) {
-      const href = link.url.trim();
-      if (href === '') continue;
-      if (/^\s*(javascript|data|vbscript):/i.test(href)) {
-        out.push(diagnostic('html/unsafe-url', reported, at(link), `The built page has a link with a ${href.split(':')[0]!.toLowerCase()}: URL.`, 'Find the layout or component that writes it.'));
-        continue;
-      }
-      if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(href) || href.startsWith('//')) continue;
-      const resolved = sameSiteTarget(href, page);
-      if (!resolved) continue;
-      const target = fileOfUrl(site.files, resolved.pathname);
-      if (!target) {
-        out.push(diagnostic('html/broken-link', reported, at(link), `The link "${link.url}" points to ${resolved.pathname}, which was not built.`, 'Find the layout, navigation entry or component that writes this URL; the page it names does not exist for this locale and cloud.'));
-        continue;
-      }
-      const fragment = resolved.fragment;
-      if (fragment === '' || fragment === 'top' || !target.endsWith('.html')) continue;
-      if (!factsOf(target).ids.has(fragment)) {
-        out.push(diagnostic('html/broken-fragment', reported, at(link), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
-      }
-    }
+    out.push(...checkPageLinks(page, facts.links, site, (path) => factsOf(path).ids, site.read));
   }
   return out;
 }

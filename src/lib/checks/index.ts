@@ -8,7 +8,6 @@ import type { SourceText } from '../model/build.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { checkHeadingIds, checkNavigation } from './content.ts';
 import type { Check, CheckContext, UiStringInput } from './context.ts';
-import { checkBuiltHtml, type BuiltSite } from './html.ts';
 import { buildLinkIndex, type LinkIndex } from './link-index.ts';
 import { checkLinks } from './links.ts';
 import { checkSafety } from './safety.ts';
@@ -22,8 +21,6 @@ export interface CheckOptions {
   sources?: { articles?: SourceText[]; navigation?: SourceText | undefined };
   /** UI strings: code under src/ and locales/<lng>/*.json. Skipped when absent. */
   ui?: UiStringInput;
-  /** The built site, for the HTML pass. Skipped when absent. */
-  html?: BuiltSite;
   /** Diagnostics found while building the model (schema, syntax), reported with the rest. */
   modelDiagnostics?: Diagnostic[];
   /** A link index already built for this kb (the external check reuses it). */
@@ -54,8 +51,6 @@ export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagno
   };
   const diagnostics: Diagnostic[] = [...(options.modelDiagnostics ?? [])];
   for (const [, check] of CHECKS) diagnostics.push(...check(kb, context));
-  // The built-HTML pass catches links written by layouts and navigation, not by content.
-  if (options.html) diagnostics.push(...checkBuiltHtml(options.html));
   return dedupe(diagnostics).sort(compareDiagnostics);
 }
 
@@ -76,4 +71,7 @@ export { buildLinkIndex } from './link-index.ts';
 export { checkExternalLinks, fileCache, httpFetcher } from './external.ts';
 export { ALLOWED_COMPONENTS } from './safety.ts';
 export type { BuiltSite } from './html.ts';
+// The built-HTML pass (links written by layouts and navigation) runs on the built site, after a build.
+export { checkBuiltHtml } from './html.ts';
+export { checkBuiltHtmlInParallel } from './html-parallel.ts';
 export type { CheckContext, UiStringInput } from './context.ts';

@@ -122,5 +122,5 @@ export function readBuiltSite(root: string, dir: string): BuiltSite {
   const absolute = resolve(root, dir);
   if (!existsSync(absolute)) throw new Error(`${dir} does not exist; build the site first (npm run build).`);
   const files = new Set(walk(absolute, () => true).map((p) => posix(absolute, p)));
-  return { dir: posix(root, absolute) || dir, files, read: (path) => readFileSync(join(absolute, path), 'utf8') };
+  return { dir: posix(root, absolute) || dir, files, absolute, read: (path) => readFileSync(join(absolute, path), 'utf8') };
 }
