@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { MdxSyntaxError, parseMdx, type ParsedMdx } from '../mdx/parse.ts';
 import type { SourcePosition } from '../diagnostics.ts';
 
@@ -59,11 +59,28 @@ export function parseEntry(text: string): CacheEntry {
   }
 }
 
+/** What a parse worker posts: `[key, JSON of the entry]` pairs; null once it is done. */
+export type WorkerBatch = Array<[key: string, json: string]>;
+
+/** Writes one entry to the disk cache, atomically (a cache that cannot be written only costs time). */
+const madeDirs = new Set<string>();
+
+export function writeEntry(dir: string, key: string, json: string): void {
+  try {
+    if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+    const tmp = join(dir, `${key}.${process.pid}-${threadId}.tmp`);
+    writeFileSync(tmp, json);
+    renameSync(tmp, join(dir, `${key}.json`));
+  } catch {
+    // The next run parses this text again.
+  }
+}
+
 export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   const memory = new Map<string, CacheEntry>();
   const stats: ParseCacheStats = { memory: 0, disk: 0, parsed: 0, inWorkers: 0 };
   const dir = options.dir;
-  let dirReady = false;
 
   const readDisk = (key: string): CacheEntry | undefined => {
     if (!dir) return undefined;
@@ -75,16 +92,7 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   };
   const store = (key: string, entry: CacheEntry): void => {
     memory.set(key, entry);
-    if (!dir) return;
-    try {
-      if (!dirReady) mkdirSync(dir, { recursive: true });
-      dirReady = true;
-      const tmp = join(dir, `${key}.${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify(entry));
-      renameSync(tmp, join(dir, `${key}.json`));
-    } catch {
-      // A cache that cannot be written only makes the next run slower.
-    }
+    if (dir) writeEntry(dir, key, JSON.stringify(entry));
   };
   /** The entry of a text from memory or disk, else undefined. */
   const lookup = (key: string): CacheEntry | undefined => {
@@ -148,18 +156,26 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
       chunks.map(
         (chunk) =>
           new Promise<void>((resolve) => {
-            const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: chunk.map(([, text]) => text) });
-            worker.once('message', (entries: CacheEntry[]) => {
-              entries.forEach((entry, i) => store(chunk[i]![0], entry));
-              stats.parsed += entries.length;
-              stats.inWorkers += entries.length;
-              void worker.terminate();
-              resolve();
+            // Workers write the disk cache themselves and post entries as JSON in batches while
+            // they parse, so little is left to do here when the last file is parsed.
+            const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { workerData: { jobs: chunk, dir } });
+            worker.on('message', (batch: WorkerBatch | null) => {
+              if (batch === null) {
+                void worker.terminate();
+                resolve();
+                return;
+              }
+              for (const [key, json] of batch) memory.set(key, JSON.parse(json) as CacheEntry);
+              stats.parsed += batch.length;
+              stats.inWorkers += batch.length;
             });
             worker.once('error', () => {
               // A worker that fails (for example, no worker support) only costs time.
-              for (const [key, text] of chunk) if (!memory.has(key)) store(key, parseEntry(text));
-              stats.parsed += chunk.length;
+              for (const [key, text] of chunk) {
+                if (memory.has(key)) continue;
+                store(key, parseEntry(text));
+                stats.parsed++;
+              }
               resolve();
             });
           }),
