@@ -12,8 +12,8 @@
  * on the second core while Astro renders pages on the first: `startSearchIndex` right after the
  * checks, `finish` after the build.
  */
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -78,9 +78,15 @@ export interface SearchIndexing {
  * thread renders pages meanwhile and the build waits only for a folder to be moved.
  */
 export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale) => Translate, stagingDir: string): SearchIndexing {
-  rmSync(stagingDir, { recursive: true, force: true });
-  const documents = indexedPages(kb).map((page) => searchDocument(kb, page, translators(page.locale)));
-  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { documents, stagingDir } });
+  removeStaging(stagingDir);
+  // One group per language: each is indexed by its own Pagefind process.
+  const byLocale = new Map<Locale, SearchDocument[]>();
+  for (const page of indexedPages(kb)) {
+    const group = byLocale.get(page.locale) ?? byLocale.set(page.locale, []).get(page.locale)!;
+    group.push(searchDocument(kb, page, translators(page.locale)));
+  }
+  const groups = [...byLocale.values()];
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { groups, stagingDir } });
   const result = new Promise<SearchIndexResult>((resolve, reject) => {
     worker.once('message', (message: SearchIndexResult) => resolve(message));
     worker.once('error', reject);
@@ -102,9 +108,17 @@ export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale
     },
     async abort() {
       await stop().catch(() => undefined);
-      rmSync(stagingDir, { recursive: true, force: true });
+      removeStaging(stagingDir);
     },
   };
+}
+
+/** The staging folder and the per-language bundles beside it (`<staging>.part-<n>`). */
+function removeStaging(stagingDir: string): void {
+  rmSync(stagingDir, { recursive: true, force: true });
+  const parent = dirname(stagingDir);
+  const prefix = `${basename(stagingDir)}.part-`;
+  if (existsSync(parent)) for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
 }
 
 /** Moves a folder, replacing the target; copies when the two are on different file systems. */
