@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { parseFrontmatter } from '../../src/lib/mdx/parse.ts';
 import { parseMdx, MdxSyntaxError } from '../../src/lib/mdx/parse.ts';
 import { ackText, planAck, setFrontmatterValue } from '../../src/lib/model/ack.ts';
 import { buildModel } from '../../src/lib/model/build.ts';
-import { createParseCache } from '../../src/lib/model/parse-cache.ts';
+import { cacheKey, createParseCache } from '../../src/lib/model/parse-cache.ts';
 import { translationMatrix } from '../../src/lib/model/status.ts';
 import { formatMatrixMarkdown } from '../../src/lib/report/status.ts';
 import { hashOf, mdx, modelInput } from './helpers.ts';
@@ -73,6 +73,39 @@ describe('parse cache', () => {
     expect(warm.parse(en)).toEqual(parseMdx(en));
     expect(() => warm.parse(bad)).toThrow(MdxSyntaxError);
     expect(warm.stats).toEqual({ memory: 0, disk: 2, parsed: 0, inWorkers: 0 });
+  });
+
+  it('sweeps the disk cache: entries no text needs go after a week, used ones are kept and marked fresh, once a day', async () => {
+    const sweepDir = mkdtempSync(join(tmpdir(), 'kb-sweep-'));
+    try {
+      const used = mdx({ body: 'Used.\n' });
+      const recent = mdx({ body: 'Edited yesterday.\n' });
+      const old = mdx({ body: 'Edited last month.\n' });
+      await createParseCache({ dir: sweepDir, workers: 0 }).prime([used, recent, old]);
+      const now = Date.now();
+      const day = 24 * 60 * 60 * 1000;
+      const age = (text: string, days: number) => {
+        const t = (now - days * day) / 1000;
+        utimesSync(join(sweepDir, `${cacheKey(text)}.json`), t, t);
+      };
+      age(used, 30);
+      age(recent, 1);
+      age(old, 30);
+      writeFileSync(join(sweepDir, 'stale.123-0.tmp'), '');
+      utimesSync(join(sweepDir, 'stale.123-0.tmp'), (now - 30 * day) / 1000, (now - 30 * day) / 1000);
+
+      const cache = createParseCache({ dir: sweepDir });
+      await cache.prime([used]);
+      expect(cache.sweep({ now })).toEqual({ swept: true, removed: 2 });
+      expect(readdirSync(sweepDir).sort()).toEqual(['.swept', `${cacheKey(recent)}.json`, `${cacheKey(used)}.json`].sort());
+      expect(now - statSync(join(sweepDir, `${cacheKey(used)}.json`)).mtimeMs).toBeLessThan(day);
+      // Swept less than a day ago: nothing is looked at.
+      age(recent, 30);
+      expect(createParseCache({ dir: sweepDir }).sweep({ now })).toEqual({ swept: false, removed: 0 });
+      expect(createParseCache({ dir: sweepDir }).sweep({ now: now + 2 * day })).toEqual({ swept: true, removed: 1 });
+    } finally {
+      rmSync(sweepDir, { recursive: true, force: true });
+    }
   });
 
   it('parses cold texts on worker threads with the same result', async () => {

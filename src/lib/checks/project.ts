@@ -49,7 +49,10 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
   const parseCache = options.parseCache ?? createParseCache({ dir: options.diskCache === false ? undefined : cacheDir(root, 'parse') });
   const input = readProjectInput(root);
   await parseCache.prime(input.content.articles.map((a) => a.text));
-  return projectFromInput(input, parseCache);
+  const project = projectFromInput(input, parseCache);
+  // Every article was just parsed or looked up: entries no file needs any more can go.
+  parseCache.sweep();
+  return project;
 }
 
 /** Everything the model and the checks are made from, as read from disk. */

@@ -7,7 +7,7 @@
  * `cache.parse` to `loadKnowledgeBase({ root, parse })` or `buildModel`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
@@ -42,8 +42,28 @@ export interface ParseCache {
   parse(text: string): ParsedMdx;
   /** Parses the texts that are in no cache, on worker threads, and stores the results. */
   prime(texts: Iterable<string>): Promise<void>;
+  /**
+   * Keeps the disk cache to what is in use: removes the entries this cache has not used that are
+   * older than `maxAgeMs` (default 7 days), and marks those it used as fresh. Call it after a run
+   * that read the whole content. Runs at most once a day per folder (a `.swept` marker).
+   */
+  sweep(options?: SweepOptions): SweepResult;
   readonly stats: ParseCacheStats;
 }
+
+export interface SweepOptions {
+  maxAgeMs?: number;
+  /** The current time (tests). */
+  now?: number;
+}
+
+export interface SweepResult {
+  /** False when the folder was swept less than a day ago (or there is no disk cache). */
+  swept: boolean;
+  removed: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function cacheKey(text: string): string {
   return createHash('sha256').update(PARSER_VERSION).update('\0').update(text, 'utf8').digest('hex');
@@ -81,6 +101,8 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   const memory = new Map<string, CacheEntry>();
   const stats: ParseCacheStats = { memory: 0, disk: 0, parsed: 0, inWorkers: 0 };
   const dir = options.dir;
+  /** Every key this cache was asked for: the entries the current content needs. */
+  const used = new Set<string>();
 
   const readDisk = (key: string): CacheEntry | undefined => {
     if (!dir) return undefined;
@@ -114,7 +136,40 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   const keyOf = (text: string): string => {
     let key = keys.get(text);
     if (key === undefined) keys.set(text, (key = cacheKey(text)));
+    used.add(key);
     return key;
+  };
+
+  const sweep = (sweepOptions: SweepOptions = {}): SweepResult => {
+    if (!dir || !existsSync(dir)) return { swept: false, removed: 0 };
+    const now = sweepOptions.now ?? Date.now();
+    const marker = join(dir, '.swept');
+    try {
+      if (now - statSync(marker).mtimeMs < DAY_MS) return { swept: false, removed: 0 };
+    } catch {
+      // Never swept.
+    }
+    const maxAge = sweepOptions.maxAgeMs ?? 7 * DAY_MS;
+    const seconds = now / 1000;
+    let removed = 0;
+    for (const name of readdirSync(dir)) {
+      const match = /^([0-9a-f]{64})\.json$/.exec(name);
+      const path = join(dir, name);
+      try {
+        const age = now - statSync(path).mtimeMs;
+        if (match && used.has(match[1]!)) {
+          if (age > DAY_MS) utimesSync(path, seconds, seconds);
+        } else if (age > maxAge && (match || name.endsWith('.tmp'))) {
+          rmSync(path, { force: true });
+          removed++;
+        }
+      } catch {
+        // Gone meanwhile (another run): nothing to do.
+      }
+    }
+    writeFileSync(marker, '');
+    utimesSync(marker, seconds, seconds);
+    return { swept: true, removed };
   };
 
   const parse = (text: string): ParsedMdx => {
@@ -183,5 +238,5 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
     );
   };
 
-  return { parse, prime, stats };
+  return { parse, prime, sweep, stats };
 }
