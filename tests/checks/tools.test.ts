@@ -117,4 +117,14 @@ describe('parse cache', () => {
     expect(cache.stats.parsed).toBe(6);
     expect(cache.stats.inWorkers).toBe(6);
   });
+
+  it('parses on the main thread what a worker could not (here: a worker out of memory)', async () => {
+    const texts = Array.from({ length: 4 }, (_, i) => mdx({ body: `## T${i} {/* #t${i} */}\n\n${'word '.repeat(20_000)}\n` }));
+    const cache = createParseCache({ workers: 2, minWorkerBatch: 2, workerHeapMb: 8 });
+    await cache.prime(texts);
+    expect(cache.stats.parsed).toBe(4);
+    expect(cache.stats.inWorkers).toBeLessThan(4);
+    for (const text of texts) expect(cache.parse(text)).toEqual(parseMdx(text));
+    expect(cache.stats.parsed).toBe(4);
+  });
 });
