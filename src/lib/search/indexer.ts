@@ -86,7 +86,11 @@ export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale
     group.push(searchDocument(kb, page, translators(page.locale)));
   }
   const groups = [...byLocale.values()];
-  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: { groups, stagingDir } });
+  const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
+    workerData: { groups, stagingDir },
+    // Every message to Pagefind is garbage once sent; a smaller young generation collects it sooner.
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+  });
   const result = new Promise<SearchIndexResult>((resolve, reject) => {
     worker.once('message', (message: SearchIndexResult) => resolve(message));
     worker.once('error', reject);
