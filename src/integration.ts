@@ -22,7 +22,7 @@ import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
 import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { Translate } from './lib/render/body.ts';
-import { shareModel } from './shared-model.ts';
+import { contentChanged, shareModel } from './shared-model.ts';
 
 function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger, what: string): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -44,7 +44,15 @@ export default function partnerKb(): AstroIntegration {
         const content = join(root, 'content');
         server.watcher.add(content);
         const reload = (path: string): void => {
-          if (path.startsWith(content)) server.ws.send({ type: 'full-reload' });
+          if (!path.startsWith(content)) return;
+          // The pages rebuild the model once per change (not per request)...
+          contentChanged();
+          // ...and Astro must forget the getStaticPaths results it cached, whose props are the old
+          // model's pages: the event Astro's own content layer sends when content changes.
+          for (const [name, environment] of Object.entries(server.environments)) {
+            if (name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
+          server.ws.send({ type: 'full-reload' });
         };
         server.watcher.on('change', reload).on('add', reload).on('unlink', reload);
       },

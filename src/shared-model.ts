@@ -13,3 +13,16 @@ export function shareModel(kb: KnowledgeBase): void {
 export function sharedModel(): KnowledgeBase | undefined {
   return (globalThis as Record<symbol, unknown>)[KEY] as KnowledgeBase | undefined;
 }
+
+const GENERATION = Symbol.for('partner-kb.content-generation');
+
+/** In `astro dev`: the integration's file watcher counts changes under content/. */
+export function contentChanged(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  g[GENERATION] = ((g[GENERATION] as number | undefined) ?? 0) + 1;
+}
+
+/** How many changes under content/ the dev server has seen (0 outside `astro dev`). */
+export function contentGeneration(): number {
+  return ((globalThis as Record<symbol, unknown>)[GENERATION] as number | undefined) ?? 0;
+}

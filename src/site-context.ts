@@ -13,14 +13,17 @@ import type { KnowledgeBase } from './lib/model/kb.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
 import { cacheDir } from './lib/checks/project.ts';
-import { sharedModel } from './shared-model.ts';
+import { contentGeneration, sharedModel } from './shared-model.ts';
 import type { Locale } from './lib/site.ts';
 
 let model: KnowledgeBase | undefined;
+let modelGeneration = -1;
 
 export function getKb(): KnowledgeBase {
-  // In `astro dev` the model is rebuilt on every request so that content edits show at once.
-  if (model && !import.meta.env.DEV) return model;
+  // In `astro dev` the model is rebuilt after each change under content/ (the integration's watcher
+  // counts them), so that an edit shows at once and other requests reuse the model.
+  if (model && (!import.meta.env.DEV || modelGeneration === contentGeneration())) return model;
+  const generation = contentGeneration();
   // In a build, the integration has already built and checked it.
   const shared = import.meta.env.DEV ? undefined : sharedModel();
   if (shared) return (model = shared);
@@ -29,6 +32,7 @@ export function getKb(): KnowledgeBase {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`Content has ${errors.length} error(s):\n${format(errors, 'human')}`);
   model = kb;
+  modelGeneration = generation;
   return kb;
 }
 

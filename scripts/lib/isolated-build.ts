@@ -5,6 +5,7 @@
  * tests, the browser tests and the benchmark; `content/` of the project is never touched.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -99,4 +100,60 @@ export function buildIn(root: string, env: Record<string, string> = {}): Promise
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('close', (code) => resolvePromise({ ok: code === 0, output, ms: performance.now() - started }));
   });
+}
+
+export interface DevServer {
+  url: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Runs `astro dev` in a root on a free port of 127.0.0.1; resolves once it serves `/`. */
+export async function devIn(root: string, timeoutMs = 60_000): Promise<DevServer> {
+  const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const node = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
+  const port = await freePort();
+  const child = spawn(existsSync(node) ? node : process.execPath, [astro, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    env: buildEnvironment({ NODE_ENV: 'development' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  const server: DevServer = {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`astro dev stopped (exit code ${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${server.url}/`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`astro dev did not answer within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
 }
