@@ -6,6 +6,7 @@
 import { FACT_PLACEHOLDER } from './mdx/parse.ts';
 import type { KnowledgeBase } from './model/kb.ts';
 import type { Page } from './model/types.ts';
+import { followRedirects } from './model/resolve.ts';
 import { articleUrl, compareUrl, homeUrl } from './model/urls.ts';
 import { CLOUD_IDS, LOCALE_CODES, SITE, SOURCE_LOCALE, type Cloud, type Locale } from './site.ts';
 
@@ -147,6 +148,36 @@ export function notInCloudPaths(kb: KnowledgeBase): { locale: Locale; cloud: Clo
     for (const cloud of CLOUD_IDS) {
       if (article.clouds.includes(cloud)) continue;
       for (const locale of LOCALE_CODES) out.push({ locale, cloud, slug: article.slug });
+    }
+  }
+  return out;
+}
+
+/** A moved article's old URL, for one reader: where it now is (`content/redirects.yaml`). */
+export interface MovedPath {
+  locale: Locale;
+  cloud: Cloud;
+  /** The old slug. */
+  slug: string;
+  /** The article it moved to, as this reader's URL (its "not in this cloud" page where it does not apply). */
+  to: { href: string; title: string };
+}
+
+/**
+ * Every locale and cloud of every old slug that `content/redirects.yaml` leads to an article, so
+ * that a bookmark or a search engine's link to a moved article still arrives. A redirect that leads
+ * nowhere is the data check's business, not a page.
+ */
+export function movedPaths(kb: KnowledgeBase): MovedPath[] {
+  const out: MovedPath[] = [];
+  for (const old of Object.keys(kb.redirects)) {
+    if (kb.articles.has(old)) continue;
+    const { slug, anchor } = followRedirects(kb, old);
+    if (!kb.articles.has(slug)) continue;
+    for (const locale of LOCALE_CODES) {
+      for (const cloud of CLOUD_IDS) {
+        out.push({ locale, cloud, slug: old, to: { href: articleUrl(locale, cloud, slug, anchor), title: kb.title(slug, locale) ?? slug } });
+      }
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseGitLog } from '../../src/lib/git-dates.ts';
-import { articleView, homeView, notInCloudPaths, notInCloudView } from '../../src/lib/view.ts';
+import { articleView, homeView, movedPaths, notInCloudPaths, notInCloudView } from '../../src/lib/view.ts';
 import { mdx, model, OPERATOR_FACT } from '../model/helpers.ts';
 
 const nav = {
@@ -163,5 +163,33 @@ describe('side-by-side view', () => {
       { id: 'steps', translation: { title: '步骤', paragraphs: ['• 一', '• 二'] }, english: { title: 'Steps', paragraphs: ['• One', '• Two'] } },
       { id: 'extra', translation: undefined, english: { title: 'Only English', paragraphs: ['More.'] } },
     ]);
+  });
+});
+
+describe('moved articles', () => {
+  const moved = model(
+    { 'en/first.mdx': article('First'), 'ko/first.mdx': mdx({ title: '첫 번째', clouds: all }, '## 섹션 {/* #section */}\n\n텍스트.\n'), 'en/global-only.mdx': article('Global only', '[global]') },
+    {
+      redirects: {
+        path: 'content/redirects.yaml',
+        // A chain, an anchor, a target in one cloud only, a target that does not exist, and a slug that is still an article.
+        text: ['old-first: first', 'older-first: old-first', 'old-section: first#section', 'old-global: global-only', 'gone: nowhere', 'first: global-only'].join('\n'),
+      },
+    },
+  ).kb;
+  const paths = movedPaths(moved);
+  const to = (locale: string, cloud: string, slug: string) => paths.find((p) => p.locale === locale && p.cloud === cloud && p.slug === slug)?.to;
+
+  it('serves every old slug that leads to an article, in every locale and cloud, at the reader\'s URL of the new article', () => {
+    expect([...new Set(paths.map((p) => p.slug))].sort()).toEqual(['old-first', 'old-global', 'old-section', 'older-first']);
+    expect(paths).toHaveLength(4 * 4 * 4);
+    expect(to('ko', 'china', 'older-first')).toEqual({ href: '/ko/china/first/', title: '첫 번째' });
+    expect(to('en', 'usgov', 'old-section')).toEqual({ href: '/en/usgov/first/#section', title: 'First' });
+    // Where the new article does not apply, its "not in this cloud" page says where it does.
+    expect(to('ja', 'china', 'old-global')).toEqual({ href: '/ja/china/global-only/', title: 'Global only' });
+  });
+
+  it('makes no page for a redirect that leads nowhere, or from a slug that is an article', () => {
+    expect(paths.some((p) => p.slug === 'gone' || p.slug === 'first')).toBe(false);
   });
 });

@@ -103,16 +103,26 @@ export function resolveLink(kb: KnowledgeBase, context: LinkContext, href: strin
   return resolveArticle(kb, context, slug, anchor);
 }
 
-function resolveArticle(kb: KnowledgeBase, context: LinkContext, written: string, writtenAnchor: string | undefined): Resolution {
+/**
+ * Where a slug leads through `content/redirects.yaml` (at most five hops): the article it names
+ * and the anchor a redirect adds, unless the link had one. A slug that is an article goes nowhere.
+ */
+export function followRedirects(kb: KnowledgeBase, written: string, writtenAnchor?: string): { slug: string; anchor: string | undefined; redirected: boolean } {
   let slug = written;
   let anchor = writtenAnchor;
-  let redirectedFrom: string | undefined;
+  let redirected = false;
   for (let hops = 0; !kb.articles.has(slug) && kb.redirects[slug] && hops < MAX_REDIRECTS; hops++) {
     const [to, redirectAnchor] = kb.redirects[slug]!.split('#');
-    redirectedFrom ??= written;
+    redirected = true;
     slug = to!;
     anchor ??= redirectAnchor;
   }
+  return { slug, anchor, redirected };
+}
+
+function resolveArticle(kb: KnowledgeBase, context: LinkContext, written: string, writtenAnchor: string | undefined): Resolution {
+  const { slug, anchor, redirected } = followRedirects(kb, written, writtenAnchor);
+  const redirectedFrom = redirected ? written : undefined;
   const base = {
     kind: 'article' as const,
     slug,
