@@ -84,9 +84,9 @@ export function parseEntry(text: string): CacheEntry {
 /** What a parse worker posts: `[key, JSON of the entry]` pairs; null once it is done. */
 export type WorkerBatch = Array<[key: string, json: string]>;
 
-/** Writes one entry to the disk cache, atomically (a cache that cannot be written only costs time). */
 const madeDirs = new Set<string>();
 
+/** Writes one entry to the disk cache, atomically (a cache that cannot be written only costs time). */
 export function writeEntry(dir: string, key: string, json: string): void {
   try {
     if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
@@ -169,8 +169,12 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
         // Gone meanwhile (another run): nothing to do.
       }
     }
-    writeFileSync(marker, '');
-    utimesSync(marker, seconds, seconds);
+    try {
+      writeFileSync(marker, '');
+      utimesSync(marker, seconds, seconds);
+    } catch {
+      // A folder that cannot be written is swept again next time.
+    }
     return { swept: true, removed };
   };
 
