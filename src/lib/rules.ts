@@ -21,6 +21,7 @@ export const RULES = {
   'content/unreachable-cloud-block': { severity: 'warning', summary: 'A <CloudOnly> block lists only clouds that its variant does not serve, so no reader sees it.' },
   'content/unknown-fact': { severity: 'error', summary: '<CloudFact> names a fact that is not in cloud-facts.yaml.' },
   'content/unknown-cloud': { severity: 'error', summary: '<CloudOnly clouds> lists a cloud this site does not have.' },
+  'content/literal-emphasis': { severity: 'warning', summary: 'A `**` or `__` that did not pair up as emphasis, so readers see the characters themselves.' },
   'content/component-attribute': { severity: 'error', summary: 'A site component lacks a required attribute or has a value it does not accept.' },
 
   // Links

@@ -60,3 +60,27 @@ export function checkHeadingIds(kb: KnowledgeBase): Diagnostic[] {
   }
   return out;
 }
+
+/**
+ * Emphasis that readers see as literal `**` or `__`: a delimiter run the parser (CommonMark with the
+ * CJK-friendly amendment, src/lib/mdx/parse.ts) could not pair, such as a closing `**` after a space,
+ * or one opening and none closing in the same paragraph. Positions are the run's own, from the tree.
+ */
+export function checkLiteralEmphasis(kb: KnowledgeBase): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const file of kb.files()) {
+    for (const run of file.parsed.literalDelimiters) {
+      const escaped = run.run.replace(/./g, (c) => `\\${c}`);
+      out.push(
+        diagnostic(
+          'content/literal-emphasis',
+          file.path,
+          run,
+          `"${run.run}" is shown to readers as it is: it does not pair up with another "${run.run}" as emphasis.`,
+          `Write the emphasis as ${run.run}text${run.run} in one paragraph, with no space just inside the markers; if you mean the characters, escape them: ${escaped}.`,
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import type { SourceText } from '../model/build.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
-import { checkHeadingIds, checkNavigation } from './content.ts';
+import { checkHeadingIds, checkLiteralEmphasis, checkNavigation } from './content.ts';
 import type { Check, CheckContext, UiStringInput } from './context.ts';
 import { buildLinkIndex, type LinkIndex } from './link-index.ts';
 import { checkLinks } from './links.ts';
@@ -38,6 +38,7 @@ export const CHECKS: ReadonlyArray<readonly [name: string, check: Check]> = [
   ['translations', checkTranslations],
   ['navigation', checkNavigation],
   ['heading ids', checkHeadingIds],
+  ['literal emphasis', checkLiteralEmphasis],
   ['ui strings', checkUiStrings],
 ];
 

@@ -18,6 +18,8 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gfm-strikethrough';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
@@ -63,6 +65,11 @@ export interface ParsedExpression extends SourcePosition {
   headingId: boolean;
 }
 
+/** A literal `**`, `__` (or longer run) in rendered text: emphasis that did not pair up. */
+export interface ParsedLiteralDelimiter extends SourcePosition {
+  run: string;
+}
+
 export interface ParsedEsm extends SourcePosition {
   value: string;
 }
@@ -99,6 +106,11 @@ export interface ParsedMdx {
   expressions: ParsedExpression[];
   esm: ParsedEsm[];
   sections: ParsedSection[];
+  /**
+   * Runs of two or more `*` or `_` that the parser left as text (so a reader sees them literally),
+   * at their position in the file; escaped (`\*`) or encoded (`&#42;`) characters are not runs.
+   */
+  literalDelimiters: ParsedLiteralDelimiter[];
   /** The body as a reader-independent HTML tree; `render/body.ts` renders it for one reader. */
   hast: HastRoot;
 }
@@ -118,10 +130,17 @@ export class MdxSyntaxError extends Error {
  * are linked by mdast-util-gfm-autolink-literal's transform on text nodes instead of by micromark's
  * autolink-literal tokenizer, which tries every character of every file and was a fifth of the
  * parse time. Tables, strikethrough, footnotes and task lists are tokenized as usual.
+ *
+ * Emphasis and strikethrough follow the CJK-friendly amendment of CommonMark
+ * (micromark-extension-cjk-friendly and its GFM strikethrough companion, which must come after
+ * gfmStrikethrough): `**파트너 센터(Partner Center)**에서` is strong text, not literal asterisks,
+ * although the closing `**` follows punctuation and a letter comes next. They change only how
+ * delimiter runs are tokenized; the tokens are the usual ones, so mdast-util-from-markdown (and
+ * mdast-util-gfm-strikethrough) build the tree with no extension of their own.
  */
 function remarkGfmParse(this: Processor, options: { bareUrls: boolean }): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem());
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly());
   (data.fromMarkdownExtensions ??= []).push(
     ...(options.bareUrls ? [gfmAutolinkLiteralFromMarkdown()] : []),
     gfmFootnoteFromMarkdown(),
@@ -231,7 +250,7 @@ export function parseMdx(source: string): ParsedMdx {
     throw new MdxSyntaxError(e.reason ?? e.message, { line, column });
   }
 
-  const facts = collect(tree);
+  const facts = collect(tree, source);
   // Read before ids are assigned, which removes the id comments.
   const headings: ParsedHeading[] = facts.headings.map((node) => ({
     depth: node.depth,
@@ -254,6 +273,7 @@ export function parseMdx(source: string): ParsedMdx {
     elements: facts.elements,
     expressions: facts.expressions,
     esm: facts.esm,
+    literalDelimiters: facts.literalDelimiters,
     sections: sectionsOf(tree),
     hast: bodyToHast(tree),
   };
@@ -265,16 +285,61 @@ interface TreeFacts {
   elements: ParsedElement[];
   expressions: ParsedExpression[];
   esm: ParsedEsm[];
+  literalDelimiters: ParsedLiteralDelimiter[];
+}
+
+/**
+ * The runs of two or more `*` or `_` in the source of one text node. A text node's value has lost
+ * its escapes and character references, so the runs are found in its source range (from the
+ * node's position), where `\*` is an escape and `&#42;` not an asterisk: what is left is a
+ * delimiter run the parser could not pair, which a reader sees as literal characters.
+ */
+function literalDelimitersIn(node: Positioned & { value: string }, source: string): ParsedLiteralDelimiter[] {
+  if (!node.value.includes('**') && !node.value.includes('__')) return [];
+  const start = node.position?.start as { line: number; column: number; offset?: number } | undefined;
+  const end = node.position?.end as { offset?: number } | undefined;
+  if (start?.offset === undefined || end?.offset === undefined) return [];
+  const out: ParsedLiteralDelimiter[] = [];
+  let line = start.line;
+  let column = start.column;
+  for (let i = start.offset; i < end.offset; ) {
+    const ch = source[i]!;
+    if (ch === '\\' && i + 1 < end.offset && source[i + 1] !== '\n') {
+      i += 2;
+      column += 2;
+      continue;
+    }
+    if (ch === '\n') {
+      i += 1;
+      line += 1;
+      column = 1;
+      continue;
+    }
+    if (ch === '*' || ch === '_') {
+      let j = i;
+      while (j < end.offset && source[j] === ch) j++;
+      if (j - i >= 2) out.push({ run: source.slice(i, j), line, column, endLine: line, endColumn: column + (j - i) });
+      column += j - i;
+      i = j;
+      continue;
+    }
+    i += 1;
+    column += 1;
+  }
+  return out;
 }
 
 /**
  * Everything the model reads from a tree, in document order, in one walk (a walk per kind of node
  * was a sixth of the parse).
  */
-function collect(tree: Root): TreeFacts {
-  const facts: TreeFacts = { headings: [], links: [], elements: [], expressions: [], esm: [] };
+function collect(tree: Root, source: string): TreeFacts {
+  const facts: TreeFacts = { headings: [], links: [], elements: [], expressions: [], esm: [], literalDelimiters: [] };
   const walk = (node: Nodes, parent: Parent | undefined): void => {
     switch (node.type) {
+      case 'text':
+        facts.literalDelimiters.push(...literalDelimitersIn(node, source));
+        break;
       case 'heading':
         facts.headings.push(node);
         break;
