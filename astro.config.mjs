@@ -14,5 +14,7 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkHeadingIds], smartypants: false }),
   },
+  // Route lines stay one per line while pages render in parallel (src/build-log.ts).
+  logger: { entrypoint: './src/build-log.ts' },
   integrations: [partnerKb(), mdx()],
 });

@@ -32,6 +32,13 @@ describe('astro build of a fixture site', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('prints one route per line while pages render in parallel (src/build-log.ts)', () => {
+    const routes = result.output.split('\n').filter((line) => line.includes('├─'));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const line of routes) expect(line).toMatch(/^\S+ {3}├─ \/\S+$/);
+    expect(result.output).not.toMatch(/^\s*\(\+\d/m);
+  });
+
   it('builds every article in every locale and cloud it applies to, and nothing else', () => {
     for (const locale of ['en', 'ko', 'zh', 'ja']) {
       for (const cloud of ['global', 'usgov', 'germany', 'china']) {
