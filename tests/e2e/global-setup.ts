@@ -6,10 +6,12 @@
  * Env: E2E_SITE_DIR=<built dist> skips the build and serves that folder (for a quick re-run, or to
  * prove a test fails against a deliberately broken copy); E2E_KEEP=1 keeps the temp folder.
  */
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './browser-config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/browser.ts';
 import { buildFixtureSite } from './fixture.ts';
 import { serveStatic } from '../support/static-server.ts';
 
@@ -31,8 +33,30 @@ export default async function setup(project: TestProject) {
     siteDir = site.dist;
     remove = site.remove;
   }
-  const server = await serveStatic(siteDir);
-  const browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  // Whatever fails after this point must still stop what was started: an open server or browser keeps
+  // vitest from exiting ("close timed out … something prevents Vite server from exiting").
+  const server = await serveStatic(siteDir).catch((error: unknown) => {
+    if (remove && process.env['E2E_KEEP'] !== '1') remove();
+    throw error;
+  });
+  // Playwright makes its profile and artifact folders in os.tmpdir() and, when the machine is busy, can
+  // leave them behind on close: give it a folder of ours for the launch, and remove that at teardown.
+  const browserTmp = mkdtempSync(join(tmpdir(), 'partner-kb-e2e-browser-'));
+  const removeBrowserTmp = (): void => rmSync(browserTmp, { recursive: true, force: true, maxRetries: 5 });
+  let browserServer: Awaited<ReturnType<typeof chromium.launchServer>>;
+  const tmpBefore = process.env['TMPDIR'];
+  try {
+    process.env['TMPDIR'] = browserTmp;
+    browserServer = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  } catch (error) {
+    await server.close();
+    removeBrowserTmp();
+    if (remove && process.env['E2E_KEEP'] !== '1') remove();
+    throw error;
+  } finally {
+    if (tmpBefore === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = tmpBefore;
+  }
   project.provide('e2eBaseURL', server.url);
   project.provide('e2eWsEndpoint', browserServer.wsEndpoint());
   project.provide('e2eSiteDir', siteDir);
@@ -40,6 +64,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await browserServer.close();
+    removeBrowserTmp();
     await server.close();
     if (remove && process.env['E2E_KEEP'] !== '1') remove();
   };
