@@ -1,11 +1,13 @@
 /**
  * sitemap.xml: every canonical page (one per locale and article variant; never the duplicate URLs
  * of other clouds served by the same variant, English fallbacks or noindex pages), each with its
- * hreflang alternates and x-default, plus the home page of each locale.
+ * hreflang alternates and x-default, plus the home page of each locale and cloud. It lists exactly
+ * what the pages' heads say (`canonical`, `hreflang`: src/lib/view.ts and the home page), which a
+ * test of the built site checks.
  */
 import type { KnowledgeBase } from './model/kb.ts';
 import { articleUrl, homeUrl } from './model/urls.ts';
-import { DEFAULT_CLOUD, LOCALES, SOURCE_LOCALE } from './site.ts';
+import { CLOUD_IDS, LOCALES, SOURCE_LOCALE } from './site.ts';
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -18,9 +20,11 @@ interface Entry {
 export function sitemapEntries(kb: KnowledgeBase, siteUrl: string, lastmod: (path: string) => string | undefined = () => undefined): Entry[] {
   const absolute = (path: string) => new URL(path, siteUrl).href;
   const entries: Entry[] = [];
-  const homeAlternates = LOCALES.map((l) => ({ hreflang: l.htmlLang, href: absolute(homeUrl(l.code, DEFAULT_CLOUD)) }));
-  homeAlternates.push({ hreflang: 'x-default', href: absolute(homeUrl(SOURCE_LOCALE, DEFAULT_CLOUD)) });
-  for (const l of LOCALES) entries.push({ loc: absolute(homeUrl(l.code, DEFAULT_CLOUD)), alternates: homeAlternates });
+  for (const cloud of CLOUD_IDS) {
+    const homeAlternates = LOCALES.map((l) => ({ hreflang: l.htmlLang, href: absolute(homeUrl(l.code, cloud)) }));
+    homeAlternates.push({ hreflang: 'x-default', href: absolute(homeUrl(SOURCE_LOCALE, cloud)) });
+    for (const l of LOCALES) entries.push({ loc: absolute(homeUrl(l.code, cloud)), alternates: homeAlternates });
+  }
   for (const article of kb.articles.values()) {
     for (const variant of article.variants) {
       const cloud = variant.clouds[0];

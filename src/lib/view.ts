@@ -20,6 +20,8 @@ export interface LinkItem {
 
 export interface Notice {
   kind: 'fallback' | 'machine' | 'stale';
+  /** On a stale notice: the outdated translation was also made by machine (one notice says both). */
+  machine?: boolean;
   /** For stale: the English file whose change made the translation stale (its date is "since when"). */
   sourcePath?: string;
   /** Link to the English original (machine, stale). */
@@ -33,7 +35,16 @@ export interface ArticleView {
   description: string | undefined;
   /** `<html lang>` of the content: the UI locale, or `en` on a fallback page. */
   contentLocale: Locale;
+  /**
+   * The URL search engines should index for this content: the translation at its variant's first
+   * cloud, or the English page when the reader gets English (a fallback is a copy of it).
+   */
   canonicalPath: string;
+  /**
+   * hreflang alternates: the canonical URL of every locale that has this variant translated (English
+   * always), never a fallback copy or another cloud's duplicate URL. Same list on every copy.
+   */
+  hreflang: { locale: Locale; href: string }[];
   /** Pagefind indexes only canonical, translated pages (one per locale and variant). */
   indexable: boolean;
   appliesTo: Cloud[];
@@ -47,12 +58,14 @@ export interface ArticleView {
   toc: { id: string; text: string; depth: number }[];
   previous: LinkItem | undefined;
   next: LinkItem | undefined;
-  /** The same article in each locale, in this cloud. */
+  /** The same article in each locale, in this cloud (the language picker). */
   alternates: { locale: Locale; href: string }[];
   /** The same article in each cloud, in this locale (undefined href where it does not exist). */
   clouds: { cloud: Cloud; href: string | undefined }[];
   /** Edit the file shown, or (on a fallback page) start the translation from the English file. */
   edit: { href: string; kind: 'edit' | 'translate' };
+  /** "Was this page helpful?": a new issue in the repository, prefilled with where the reader was. */
+  feedback: { href: string };
   sourcePath: string;
   section: string | undefined;
 }
@@ -64,6 +77,35 @@ export function editUrl(path: string): string {
 /** GitHub's "create a file" URL, pre-filled with the path of the missing translation. */
 export function translateUrl(path: string): string {
   return `${SITE.repository}/new/${SITE.branch}?filename=${encodeURIComponent(path)}`;
+}
+
+/**
+ * A new GitHub issue prefilled with the page the reader gives feedback on: its URL, locale, cloud,
+ * navigation section and source file. A plain link: no server and nothing recorded until the reader
+ * submits the issue themselves. Written in English, for the maintainers who triage it.
+ */
+export function feedbackUrl(page: { title: string; url: string; locale: Locale; cloud: Cloud; slug: string; section: string | undefined; sourcePath: string }): string {
+  const body = [
+    `Page: ${page.url}`,
+    `Article: ${page.slug} (${page.sourcePath})`,
+    `Locale: ${page.locale}`,
+    `Cloud: ${page.cloud}`,
+    `Section: ${page.section ?? '(none)'}`,
+    '',
+    'What was missing, wrong or unclear?',
+    '',
+  ].join('\n');
+  const query = new URLSearchParams({ title: `Feedback: ${page.title}`, body, labels: 'feedback' });
+  return `${SITE.repository}/issues/new?${query.toString()}`;
+}
+
+/**
+ * The canonical URL of what a page shows: the variant's first cloud, in the page's locale, or in
+ * English when the page is an English fallback (the copy is never canonical, nor claimed as a
+ * translation).
+ */
+export function canonicalPathOf(page: Page): string {
+  return articleUrl(page.fallback ? SOURCE_LOCALE : page.locale, page.canonicalCloud, page.article.slug);
 }
 
 /** Whether a page goes into the search index: each translated variant once, at its canonical URL. */
@@ -82,9 +124,9 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
   const compareHref = compareUrl(locale, page.canonicalCloud, slug);
   if (page.fallback) notices.push({ kind: 'fallback' });
   if (state.state === 'current' && state.machine) notices.push({ kind: 'machine', englishHref, compareHref });
+  // An outdated machine translation: one notice that says both, with one link to the English.
   if (state.state === 'stale') {
-    if (state.machine) notices.push({ kind: 'machine', englishHref, compareHref });
-    notices.push({ kind: 'stale', englishHref, compareHref, sourcePath: variant.files[SOURCE_LOCALE]!.path });
+    notices.push({ kind: 'stale', ...(state.machine ? { machine: true } : {}), englishHref, compareHref, sourcePath: variant.files[SOURCE_LOCALE]!.path });
   }
 
   const section = kb.sectionOf(slug);
@@ -105,7 +147,8 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
     title: fm.title,
     description: fm.description,
     contentLocale: file.locale,
-    canonicalPath: articleUrl(locale, page.canonicalCloud, slug),
+    canonicalPath: canonicalPathOf(page),
+    hreflang: LOCALE_CODES.filter((l) => variant.files[l] !== undefined).map((l) => ({ locale: l, href: articleUrl(l, page.canonicalCloud, slug) })),
     indexable: isIndexable(page),
     appliesTo: variant.clouds,
     notices,
@@ -124,6 +167,9 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
     alternates: LOCALE_CODES.map((l) => ({ locale: l, href: articleUrl(l, cloud, slug) })),
     clouds: CLOUD_IDS.map((c) => ({ cloud: c, href: article.clouds.includes(c) ? articleUrl(locale, c, slug) : undefined })),
     edit: page.fallback ? { href: translateUrl(translationPath), kind: 'translate' } : { href: editUrl(file.path), kind: 'edit' },
+    feedback: {
+      href: feedbackUrl({ title: fm.title, url: new URL(articleUrl(locale, cloud, slug), SITE.url).href, locale, cloud, slug, section: section?.id, sourcePath: file.path }),
+    },
     sourcePath: file.path,
     section: section?.id,
   };
@@ -161,6 +207,8 @@ export interface MovedPath {
   slug: string;
   /** The article it moved to, as this reader's URL (its "not in this cloud" page where it does not apply). */
   to: { href: string; title: string };
+  /** The canonical URL of the article it moved to; undefined where it does not apply to the cloud. */
+  canonical: string | undefined;
 }
 
 /**
@@ -176,7 +224,14 @@ export function movedPaths(kb: KnowledgeBase): MovedPath[] {
     if (!kb.articles.has(slug)) continue;
     for (const locale of LOCALE_CODES) {
       for (const cloud of CLOUD_IDS) {
-        out.push({ locale, cloud, slug: old, to: { href: articleUrl(locale, cloud, slug, anchor), title: kb.title(slug, locale) ?? slug } });
+        const target = kb.page(locale, cloud, slug);
+        out.push({
+          locale,
+          cloud,
+          slug: old,
+          to: { href: articleUrl(locale, cloud, slug, anchor), title: kb.title(slug, locale) ?? slug },
+          canonical: target ? canonicalPathOf(target) : undefined,
+        });
       }
     }
   }

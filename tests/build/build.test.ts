@@ -3,8 +3,8 @@
  * that the expected pages exist, and that bad content fails the build naming file and field.
  * Page behaviour is tested on the view models (tests/site); this only proves the wiring.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, createIsolatedRoot, type IsolatedRoot } from '../../scripts/lib/isolated-build.ts';
 import { checkBuiltHtml } from '../../src/lib/checks/html.ts';
@@ -15,6 +15,7 @@ const roots: IsolatedRoot[] = [];
 afterAll(() => roots.forEach((r) => r.remove()));
 
 let out: string;
+const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
 
 describe('astro build of a fixture site', () => {
   let result: { ok: boolean; output: string };
@@ -24,8 +25,6 @@ describe('astro build of a fixture site', () => {
     out = site.dist;
     result = await buildIn(site.root, { KB_SKIP_SEARCH: '1' });
   }, 180_000);
-
-  const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
 
   it('succeeds', () => {
     expect(result.output).not.toMatch(/\[ERROR\]|^\S+:\d+:\d+ error /m);
@@ -55,7 +54,8 @@ describe('astro build of a fixture site', () => {
   it('forwards the old URL of a moved article to the new one, in the reader\'s locale and cloud', () => {
     const moved = page('ko/china/old-alpha');
     expect(moved).toContain('<meta http-equiv="refresh" content="0; url=/ko/china/alpha/#details">');
-    expect(moved).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/ko\/china\/alpha\/">/);
+    // The canonical URL of what the reader lands on: alpha's china variant is not translated into Korean.
+    expect(moved).toMatch(/<link rel="canonical" href="https:\/\/[^"]+\/en\/china\/alpha\/">/);
     expect(moved).toContain('<meta name="robots" content="noindex">');
     expect(moved).toMatch(/<a href="\/ko\/china\/alpha\/#details"[^>]*>/);
   });
@@ -74,6 +74,66 @@ describe('astro build of a fixture site', () => {
     expect(usgov).toContain('미국 정부 독자 전용입니다.');
     expect(usgov).toContain('href="/ko/usgov/beta/#details"');
     expect(page('ko/global/alpha')).not.toContain('미국 정부 독자 전용입니다.');
+  });
+});
+
+/** The head facts search engines read, from one built page. */
+function head(html: string) {
+  return {
+    canonical: /<link rel="canonical" href="([^"]+)">/.exec(html)?.[1],
+    noindex: html.includes('<meta name="robots" content="noindex">'),
+    hreflang: [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => ({ lang: m[1]!, href: m[2]! })),
+  };
+}
+
+describe('what search engines read: the sitemap and the page heads agree', () => {
+  const sitemap = () => readFileSync(join(out, 'sitemap.xml'), 'utf8');
+  const pages = () =>
+    readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html'))
+      .map((e) => ({ path: '/' + relative(out, join(e.parentPath, e.name)).split('\\').join('/').replace(/index\.html$/, ''), ...head(readFileSync(join(e.parentPath, e.name), 'utf8')) }));
+
+  it('lists only canonical, self-referencing, indexable pages, and every hreflang target of the sitemap and of any page head', () => {
+    const xml = sitemap();
+    const listed = new Set([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+    expect(listed.size).toBeGreaterThan(0);
+    const built = new Map(pages().map((p) => [p.path, p]));
+    for (const loc of listed) {
+      const page = built.get(new URL(loc).pathname);
+      expect(page, `${loc} is a built page`).toBeDefined();
+      expect(page!.canonical, `${loc} names itself as canonical`).toBe(loc);
+      expect(page!.noindex, `${loc} is indexable`).toBe(false);
+    }
+    for (const m of xml.matchAll(/hreflang="[^"]+" href="([^"]+)"/g)) expect(listed.has(m[1]!), `sitemap hreflang target ${m[1]}`).toBe(true);
+    for (const page of built.values()) {
+      for (const alt of page.hreflang) expect(listed.has(alt.href), `${page.path}: hreflang="${alt.lang}" ${alt.href} is in the sitemap`).toBe(true);
+      if (page.canonical && !page.noindex) expect(listed.has(page.canonical), `${page.path}: canonical ${page.canonical} is in the sitemap`).toBe(true);
+    }
+  });
+
+  it('points a usgov copy of a global page at the global URLs only', () => {
+    const usgov = head(page('ko/usgov/alpha'));
+    expect(usgov.canonical).toMatch(/\/ko\/global\/alpha\/$/);
+    expect(usgov.hreflang.length).toBeGreaterThan(1);
+    for (const alt of usgov.hreflang) expect(alt.href, `${alt.lang}`).toMatch(/\/(en|ko|zh|ja)\/global\/alpha\/$/);
+  });
+
+  it('gives an untranslated page served under /ko/ the English page as canonical, and never claims it is Korean', () => {
+    const fallback = head(page('ko/global/beta'));
+    expect(fallback.canonical).toMatch(/\/en\/global\/beta\/$/);
+    expect(fallback.hreflang.map((a) => a.lang)).toEqual(['en', 'x-default']);
+    for (const p of pages()) {
+      for (const alt of p.hreflang) if (alt.lang === 'ko') expect(alt.href, `${p.path} claims ${alt.href} is Korean`).not.toMatch(/\/beta\/$/);
+    }
+  });
+
+  it('gives every cloud home page its own title, naming its language and cloud', () => {
+    const titles = ['en', 'ko'].flatMap((l) => ['global', 'usgov', 'germany', 'china'].map((c) => /<title>([^<]+)<\/title>/.exec(page(`${l}/${c}`))![1]!));
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles[3]).toContain('Partner Center operated by 21Vianet');
+    expect(titles[3]).toContain('English');
+    expect(titles[4]).toContain('파트너 센터');
+    expect(titles[4]).toContain('한국어');
   });
 });
 

@@ -34,4 +34,11 @@ describe('sitemap', () => {
     expect(xml).toContain('<url><loc>https://kb.example/ko/global/a/</loc><lastmod>2026-11-02</lastmod><xhtml:link rel="alternate" hreflang="en" href="https://kb.example/en/global/a/"/>');
     expect(xml).toContain('<xhtml:link rel="alternate" hreflang="zh-CN" href="https://kb.example/zh/global/"/>');
   });
+
+  it('lists the home page of every locale and cloud, each with its own cloud\'s alternates', () => {
+    const homes = entries.filter((e) => /\/[a-z]+\/[a-z]+\/$/.test(e.loc) && !e.loc.includes('/a/'));
+    expect(homes).toHaveLength(16);
+    const china = homes.find((e) => e.loc === 'https://kb.example/ko/china/')!;
+    expect(china.alternates.map((a) => a.href)).toEqual(['en', 'ko', 'zh', 'ja', 'en'].map((l) => `https://kb.example/${l}/china/`));
+  });
 });

@@ -62,6 +62,9 @@ describe('article view', () => {
     expect(view.notices).toEqual([{ kind: 'fallback' }]);
     expect(view.contentLocale).toBe('en');
     expect(view.indexable).toBe(false);
+    // The copy names the English page as canonical and is never claimed as Japanese.
+    expect(view.canonicalPath).toBe('/en/global/second/');
+    expect(view.hreflang).toEqual([{ locale: 'en', href: '/en/global/second/' }]);
     expect(view.edit).toEqual({
       kind: 'translate',
       href: 'https://github.com/partner-kb/partner-kb/new/main?filename=content%2Fja%2Fsecond.mdx',
@@ -73,6 +76,33 @@ describe('article view', () => {
     expect(articleView(k, k.page('ko', 'china', 'first')!).notices).toEqual([
       { kind: 'machine', englishHref: '/en/china/first/', compareHref: '/ko/global/first/compare/' },
     ]);
+  });
+
+  it('says once, with one link to English, that a machine translation is also outdated', () => {
+    const k = kb(() => 'ffffffffffffffff', 'machine');
+    expect(articleView(k, k.page('ko', 'china', 'first')!).notices).toEqual([
+      { kind: 'stale', machine: true, englishHref: '/en/china/first/', compareHref: '/ko/global/first/compare/', sourcePath: 'content/en/first.mdx' },
+    ]);
+  });
+
+  it('lists as hreflang alternates the canonical URL of each translation, on every cloud\'s copy', () => {
+    const k = kb();
+    for (const cloud of ['global', 'usgov', 'germany', 'china'] as const) {
+      expect(articleView(k, k.page('ko', cloud, 'first')!).hreflang).toEqual([
+        { locale: 'en', href: '/en/global/first/' },
+        { locale: 'ko', href: '/ko/global/first/' },
+      ]);
+    }
+  });
+
+  it('links "Was this page helpful?" to a new issue prefilled with page, locale, cloud and section', () => {
+    const k = kb();
+    const href = new URL(articleView(k, k.page('ko', 'china', 'first')!).feedback.href);
+    expect(href.origin + href.pathname).toBe('https://github.com/partner-kb/partner-kb/issues/new');
+    expect(href.searchParams.get('title')).toBe('Feedback: 첫 번째');
+    expect(href.searchParams.get('body')).toBe(
+      'Page: https://partner-kb.example/ko/china/first/\nArticle: first (content/ko/first.mdx)\nLocale: ko\nCloud: china\nSection: support\n\nWhat was missing, wrong or unclear?\n',
+    );
   });
 
   it('flags a translation whose English source changed', () => {
