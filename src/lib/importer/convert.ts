@@ -62,6 +62,12 @@ const printer = unified()
     fences: true,
     rule: '-',
     incrementListMarker: true,
+    // MDX reads a line that starts with `import ` or `export ` as JavaScript (ESM): such prose gets
+    // its first letter as a character reference (`&#x69;mport`), as `{` and `<` get a backslash.
+    unsafe: [
+      { character: 'i', atBreak: true, after: 'mport\\b' },
+      { character: 'e', atBreak: true, after: 'xport\\b' },
+    ],
   })
   .use(remarkGfm, { stringLength: displayWidth })
   .use(remarkMdx);

@@ -28,6 +28,12 @@ export interface DocfxArticle {
   source: ConvertedBody;
   /** Non-blank English lines of the body with their input line numbers (for comparing inputs). */
   sourceLines: { line: number; text: string }[];
+  /**
+   * The English half of every sentence pair, in order, each with its input line: what the
+   * translation says its English source is. Two inputs with the same `ms.openlocfilehash` must
+   * agree on these; text outside the pairs may differ (it can be translated in place).
+   */
+  pairs: { line: number; text: string }[];
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -92,6 +98,7 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
   const lines = text.split('\n');
   const targetLines: string[] = [];
   const sourceLines: string[] = [];
+  const pairs: { line: number; text: string }[] = [];
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
     if (lineNumber < split.bodyStartLine) {
@@ -105,6 +112,7 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     });
     targetLines.push(pair.target);
     sourceLines.push(pair.source);
+    for (const text of pair.pairs) pairs.push({ line: lineNumber, text: text.replace(/\s+/g, ' ').trim() });
   });
   if (failed || !locale) return undefined;
 
@@ -168,5 +176,6 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     target,
     source,
     sourceLines: nonBlank,
+    pairs,
   };
 }

@@ -8,11 +8,11 @@
  * without `force`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { provenanceHashOfSource } from '../hash.ts';
-import { MdxSyntaxError, parseFrontmatter, parseMdx } from '../mdx/parse.ts';
+import { MdxSyntaxError, parseMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
 import { SOURCE_LOCALE, type Locale } from '../site.ts';
 import { readDocfx, type DocfxArticle, type InputFile } from './docfx.ts';
@@ -46,16 +46,39 @@ export interface ImportPlan {
   diagnostics: Diagnostic[];
   /** The manifest after the import: content path → sha256 of the text the importer wrote. */
   manifest: Record<string, string>;
+  /** What the manifest records of each English file's source after the import (see `EnglishRecord`). */
+  english: Record<string, EnglishRecord>;
   manifestChanged: boolean;
-  /** False when an error was reported: nothing may be written. */
+  /** The input files left out because of an error (each has at least one error diagnostic). */
+  skipped: string[];
+  /** The input files whose articles are in `files`. */
+  imported: string[];
+  /**
+   * False when nothing may be written: with `strict`, any error; otherwise only when every input
+   * was skipped. A plan that is ok may still have skipped inputs.
+   */
   ok: boolean;
 }
 
 export interface ImportOptions {
   contentDir: string;
   force?: boolean;
+  /** All or nothing: any error leaves every file unwritten (without it, a file with errors is skipped). */
+  strict?: boolean;
   /** How to show an output path in diagnostics and the plan; default: relative to the working directory. */
   displayPath?: (absolutePath: string) => string;
+}
+
+/**
+ * What the manifest keeps about the English file of one DocFX source: the source's
+ * `ms.openlocfilehash`, the sha256 of the English halves of its sentence pairs, and the input it
+ * was imported from. A later import of the same source hash with other pair English is a conflict,
+ * as it is within one run.
+ */
+export interface EnglishRecord {
+  openlocfilehash: string;
+  pairs: string;
+  from: string;
 }
 
 export function sha256(text: string): string {
@@ -70,22 +93,50 @@ function readText(path: string): string | undefined {
   }
 }
 
-export function readManifest(contentDir: string): Record<string, string> {
-  const text = readText(join(contentDir, MANIFEST_NAME));
-  if (text === undefined) return {};
-  try {
-    const data: unknown = JSON.parse(text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
-    return Object.fromEntries(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
-  } catch {
-    return {};
-  }
+interface Manifest {
+  files: Record<string, string>;
+  english: Record<string, EnglishRecord>;
 }
 
-function printManifest(manifest: Record<string, string>): string {
-  const sorted = Object.fromEntries(Object.keys(manifest).sort().map((k) => [k, manifest[k]!]));
-  return JSON.stringify(sorted, null, 2) + '\n';
+function readManifestFile(contentDir: string): Manifest {
+  const text = readText(join(contentDir, MANIFEST_NAME));
+  const empty: Manifest = { files: {}, english: {} };
+  if (text === undefined) return empty;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return empty;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return empty;
+  const record = data as Record<string, unknown>;
+  const strings = (value: unknown): Record<string, string> =>
+    typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
+  // Version 1 was the map of files alone.
+  if (record['version'] !== 2) return { files: strings(record), english: {} };
+  const english: Record<string, EnglishRecord> = {};
+  for (const [path, value] of Object.entries((record['english'] ?? {}) as Record<string, unknown>)) {
+    const v = value as Partial<EnglishRecord> | null;
+    if (v && typeof v.openlocfilehash === 'string' && typeof v.pairs === 'string' && typeof v.from === 'string') english[path] = { openlocfilehash: v.openlocfilehash, pairs: v.pairs, from: v.from };
+  }
+  return { files: strings(record['files']), english };
 }
+
+/** The files the importer wrote (content path → sha256 of the text it wrote). */
+export function readManifest(contentDir: string): Record<string, string> {
+  return readManifestFile(contentDir).files;
+}
+
+function sorted<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]!]));
+}
+
+function printManifest(manifest: Manifest): string {
+  return JSON.stringify({ version: 2, files: sorted(manifest.files), english: sorted(manifest.english) }, null, 2) + '\n';
+}
+
+/** Longest file name (in UTF-8 bytes) that Linux, macOS and Windows file systems all accept. */
+const NAME_MAX = 255;
 
 function fileName(article: DocfxArticle): string {
   // The base variant serves the global cloud; another variant is named after its first cloud.
@@ -159,18 +210,16 @@ function translationFrontmatter(article: DocfxArticle, sourceHash: string): Arti
   });
 }
 
-function firstDifference(a: DocfxArticle, b: DocfxArticle): { lineA: number; lineB: number; textA: string; textB: string } | undefined {
-  const n = Math.max(a.sourceLines.length, b.sourceLines.length);
+type NumberedLine = { line: number; text: string };
+
+/** The first place where two lists of numbered lines differ (for a conflict message). */
+function firstDifference(a: readonly NumberedLine[], b: readonly NumberedLine[]): { lineA: number; lineB: number; textA: string; textB: string } | undefined {
+  const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const x = a.sourceLines[i];
-    const y = b.sourceLines[i];
+    const x = a[i];
+    const y = b[i];
     if (x?.text !== y?.text) {
-      return {
-        lineA: x?.line ?? a.sourceLines.at(-1)?.line ?? 1,
-        lineB: y?.line ?? b.sourceLines.at(-1)?.line ?? 1,
-        textA: x?.text ?? '(end of file)',
-        textB: y?.text ?? '(end of file)',
-      };
+      return { lineA: x?.line ?? a.at(-1)?.line ?? 1, lineB: y?.line ?? b.at(-1)?.line ?? 1, textA: x?.text ?? '(end of file)', textB: y?.text ?? '(end of file)' };
     }
   }
   return undefined;
@@ -194,102 +243,150 @@ interface Output {
   sources: DocfxArticle[];
 }
 
-/** Checks that what the importer wrote is valid: it parses as MDX and validates with the schema. */
-function verify(text: string, article: DocfxArticle, contentPath: string, report: (d: Diagnostic) => void): void {
-  const fail = (message: string): void =>
-    report({ file: article.file, line: 1, column: 1, ...importRule('import/invalid-output'), message: `the MDX produced for ${contentPath} ${message}`, hint: 'This is a bug in the importer; please report it with the input file.' });
+/**
+ * Checks that what the importer produced is valid: it parses as MDX, contains no JavaScript and
+ * validates with the schema. Returns what is wrong (an importer bug), or undefined.
+ */
+function verify(text: string): string | undefined {
+  let parsed;
   try {
-    parseMdx(text);
+    parsed = parseMdx(text);
   } catch (error) {
-    if (error instanceof MdxSyntaxError) fail(`does not parse at its line ${error.position.line}:${error.position.column}: ${error.message}`);
-    else throw error;
+    if (error instanceof MdxSyntaxError) return `does not parse at its line ${error.position.line}:${error.position.column}: ${error.message}`;
+    throw error;
   }
-  const result = articleSchema.safeParse(parseFrontmatter(text).data);
-  if (!result.success) fail(`has invalid front matter: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const esm = parsed.esm[0] ?? parsed.expressions.find((e) => !e.headingId);
+  if (esm) return `has JavaScript at its line ${esm.line}:${esm.column}`;
+  const result = articleSchema.safeParse(parsed.frontmatter.data);
+  if (!result.success) return `has invalid front matter: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  return undefined;
 }
 
-/** Plans an import. Reads the inputs' text as given and the content directory; writes nothing. */
+/** sha256 of the English halves of an article's sentence pairs (see `EnglishRecord`). */
+function pairsFingerprint(article: DocfxArticle): string {
+  return sha256(article.pairs.map((p) => p.text).join('\n'));
+}
+
+/**
+ * Plans an import. Reads the inputs' text as given and the content directory; writes nothing.
+ *
+ * An input with an error is skipped and every other input is planned (with `strict`, any error
+ * leaves the plan empty). Errors of one input never stop another: each diagnostic names the input
+ * file (or, for `import/author-edited`, the output file) and its line.
+ */
 export function planImport(inputs: readonly InputFile[], options: ImportOptions): ImportPlan {
   const contentDir = resolve(options.contentDir);
   const displayPath = options.displayPath ?? ((p: string) => relative(process.cwd(), p).replace(/\\/g, '/'));
   const diagnostics: Diagnostic[] = [];
+  const failed = new Set<string>();
   const report = (d: Diagnostic): void => {
     diagnostics.push(d);
   };
-  const manifestBefore = readManifest(contentDir);
-  const empty = (): ImportPlan => ({ contentDir, files: [], diagnostics: diagnostics.sort(compareDiagnostics), manifest: manifestBefore, manifestChanged: false, ok: false });
+  /** An error that skips the input it names. */
+  const reject = (input: string, d: Diagnostic): void => {
+    failed.add(input);
+    report(d);
+  };
+  const manifestBefore = readManifestFile(contentDir);
 
   const articles: DocfxArticle[] = [];
   for (const input of inputs) {
-    const article = readDocfx(input, report);
-    if (article) articles.push(article);
+    let error = false;
+    const article = readDocfx(input, (d) => {
+      if (d.severity === 'error') error = true;
+      report(d);
+    });
+    if (article && !error) articles.push(article);
+    else failed.add(input.file);
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return empty();
 
-  // English: one file per path; every input that writes it must produce the same English.
-  const english = new Map<string, Output>();
-  const translations = new Map<string, Output>();
+  // Output names must be file names every file system accepts (a 300-character anchor is not).
   for (const article of articles) {
     const name = fileName(article);
-    const text = printArticle(englishFrontmatter(article), article.source.body);
-    const existing = english.get(name);
-    if (!existing) english.set(name, { locale: SOURCE_LOCALE, name, text, sources: [article] });
-    else {
-      existing.sources.push(article);
-      if (existing.text !== text) {
-        const other = existing.sources[0]!;
-        const diff = firstDifference(article, other);
-        const hash = stringValue(article.frontmatter['ms.openlocfilehash']);
-        const same = hash !== undefined && hash === stringValue(other.frontmatter['ms.openlocfilehash']);
-        const why = same ? `the same English source (ms.openlocfilehash ${hash})` : `the same English file en/${name}`;
-        report({
-          file: article.file,
-          line: diff?.lineA ?? 1,
-          column: 1,
-          ...importRule('import/english-mismatch'),
-          message: diff
-            ? `the English of line ${diff.lineA} differs from ${other.file}:${diff.lineB}, which has ${why}`
-            : `the English differs from that of ${other.file} (line ${firstDifferentLine(text, existing.text)} of en/${name}), which has ${why}`,
-          hint: diff
-            ? `Here: ${JSON.stringify(clip(diff.textA))}; there: ${JSON.stringify(clip(diff.textB))}. Import the files with the newer English separately, or fix the outdated one.`
-            : 'Import them separately, or fix the outdated one.',
-        });
-      }
+    if (Buffer.byteLength(name, 'utf8') > NAME_MAX) {
+      reject(article.file, {
+        file: article.file, line: article.source.titleLine, column: 1, ...importRule('import/file-name'),
+        message: `the article id ${JSON.stringify(clip(article.slug))} gives the file name ${name.length} characters long; file systems accept ${NAME_MAX} bytes`,
+        hint: 'Give the article a shorter <a name> slug anchor in its # heading (or rename the input file).',
+      });
     }
+  }
+
+  // English: one file per path; the same English source (ms.openlocfilehash) must give the same
+  // English, within a run and across runs.
+  const english = new Map<string, Output>();
+  const translations = new Map<string, Output>();
+  const byHash = new Map<string, DocfxArticle>();
+  for (const article of articles) {
+    if (failed.has(article.file)) continue;
+    const name = fileName(article);
+    const hash = stringValue(article.frontmatter['ms.openlocfilehash']);
+    const text = printArticle(englishFrontmatter(article), article.source.body);
+    const earlier = hash === undefined ? undefined : byHash.get(hash);
+    if (earlier && fileName(earlier) !== name) {
+      reject(article.file, { file: article.file, line: 1, column: 1, ...importRule('import/english-mismatch'), message: `has the same ms.openlocfilehash as ${earlier.file} but produces en/${name}, not en/${fileName(earlier)}`, hint: 'Check the slug anchor and the "Applies to" list of both files.' });
+      continue;
+    }
+    const existing = english.get(name);
+    if (existing && existing.text !== text) {
+      const other = existing.sources[0]!;
+      const diff = firstDifference(article.pairs, other.pairs) ?? firstDifference(article.sourceLines, other.sourceLines);
+      const same = hash !== undefined && hash === stringValue(other.frontmatter['ms.openlocfilehash']);
+      const why = same ? `the same English source (ms.openlocfilehash ${hash})` : `the same English file en/${name}`;
+      reject(article.file, {
+        file: article.file,
+        line: diff?.lineA ?? 1,
+        column: 1,
+        ...importRule('import/english-mismatch'),
+        message: diff
+          ? `the English of line ${diff.lineA} differs from ${other.file}:${diff.lineB}, which has ${why}`
+          : `the English differs from that of ${other.file} (line ${firstDifferentLine(text, existing.text)} of en/${name}), which has ${why}`,
+        hint: diff
+          ? `Here: ${JSON.stringify(clip(diff.textA))}; there: ${JSON.stringify(clip(diff.textB))}. Import the files with the newer English separately, or fix the outdated one.`
+          : 'Import them separately, or fix the outdated one.',
+      });
+      continue;
+    }
+    // Across runs: the English imported earlier from the same source hash, as the manifest recorded it.
+    const recorded = manifestBefore.english[`${SOURCE_LOCALE}/${name}`];
+    if (!existing && hash !== undefined && recorded && recorded.openlocfilehash === hash && recorded.pairs !== pairsFingerprint(article) && existsSync(join(contentDir, SOURCE_LOCALE, name)) && !options.force) {
+      reject(article.file, {
+        file: article.file, line: article.pairs[0]?.line ?? 1, column: 1, ...importRule('import/english-mismatch'),
+        message: `the English of its sentence pairs differs from that of ${recorded.from}, imported earlier into en/${name}, which has the same English source (ms.openlocfilehash ${hash})`,
+        hint: 'One of the two translations was made from an outdated English file: fix it, or run the import with --force to replace the English with this file\'s.',
+      });
+      continue;
+    }
+    if (hash !== undefined && !earlier) byHash.set(hash, article);
+    if (!existing) english.set(name, { locale: SOURCE_LOCALE, name, text, sources: [article] });
+    else existing.sources.push(article);
     if (article.locale !== SOURCE_LOCALE) {
       const key = `${article.locale}/${name}`;
       const dup = translations.get(key);
       if (dup) {
-        report({ file: article.file, line: 1, column: 1, ...importRule('import/duplicate-output'), message: `${dup.sources[0]!.file} already writes ${key}`, hint: 'Import one translation per locale and article variant.' });
+        reject(article.file, { file: article.file, line: 1, column: 1, ...importRule('import/duplicate-output'), message: `${dup.sources[0]!.file} already writes ${key}`, hint: 'Import one translation per locale and article variant.' });
+        english.get(name)!.sources.pop();
       } else translations.set(key, { locale: article.locale, name, text: '', sources: [article] });
     }
   }
-  // The same English source (ms.openlocfilehash) must give the same English, whatever its path.
-  const byHash = new Map<string, { article: DocfxArticle; text: string; name: string }>();
-  for (const out of english.values()) {
-    for (const article of out.sources) {
-      const hash = stringValue(article.frontmatter['ms.openlocfilehash']);
-      if (!hash) continue;
-      const seen = byHash.get(hash);
-      if (!seen) byHash.set(hash, { article, text: out.text, name: out.name });
-      else if (seen.name !== out.name) {
-        report({ file: article.file, line: 1, column: 1, ...importRule('import/english-mismatch'), message: `has the same ms.openlocfilehash as ${seen.article.file} but produces en/${out.name}, not en/${seen.name}`, hint: 'Check the slug anchor and the "Applies to" list of both files.' });
-      }
-    }
-  }
-  if (diagnostics.some((d) => d.severity === 'error')) return empty();
 
   const pathOf = (locale: Locale, name: string): string => join(contentDir, locale, name);
   const contentPathOf = (locale: Locale, name: string): string => `${locale}/${name}`;
-  const files: PlannedFile[] = [];
-  const manifest = { ...manifestBefore };
+  const planned: PlannedFile[] = [];
+  const manifest: Manifest = { files: { ...manifestBefore.files }, english: { ...manifestBefore.english } };
 
-  const plan = (locale: Locale, name: string, text: string, sources: DocfxArticle[]): PlannedFile => {
+  const plan = (locale: Locale, name: string, text: string, sources: DocfxArticle[]): PlannedFile | undefined => {
     const path = pathOf(locale, name);
     const contentPath = contentPathOf(locale, name);
-    verify(text, sources[0]!, contentPath, report);
+    const problem = verify(text);
+    if (problem) {
+      for (const source of sources) {
+        reject(source.file, { file: source.file, line: 1, column: 1, ...importRule('import/invalid-output'), message: `the MDX produced for ${contentPath} ${problem}`, hint: 'This is a bug in the importer; please report it with the input file.' });
+      }
+      return undefined;
+    }
     const onDisk = readText(path);
-    const recorded = manifestBefore[contentPath];
+    const recorded = manifestBefore.files[contentPath];
     let action: FileAction;
     let forced = false;
     if (onDisk === undefined) action = 'create';
@@ -305,18 +402,16 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
         message: recorded === undefined ? 'was not written by the importer; not overwritten' : 'was edited since the last import; not overwritten',
         hint: 'Merge the import by hand, or run the import with --force to overwrite the file.',
       });
-    } else {
-      manifest[contentPath] = sha256(text);
     }
     const file: PlannedFile = { path, contentPath, displayPath: displayPath(path), text, action, forced, sources: sources.map((s) => s.file) };
-    files.push(file);
+    planned.push(file);
     return file;
   };
 
   // What each English file will contain after the import (for baseHash): the planned text, or
   // what stays on disk when the planned text is not written.
   const finalText = new Map<string, string>();
-  const englishOutputs = [...english.values()].sort((a, b) => Number(a.name.split('.').length > 2) - Number(b.name.split('.').length > 2) || a.name.localeCompare(b.name));
+  const englishOutputs = [...english.values()].filter((o) => o.sources.length > 0).sort((a, b) => Number(a.name.split('.').length > 2) - Number(b.name.split('.').length > 2) || a.name.localeCompare(b.name));
   for (const out of englishOutputs) {
     const article = out.sources[0]!;
     const fm = englishFrontmatter(article);
@@ -326,50 +421,111 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       const baseHash = base === undefined ? undefined : provenanceHashOfSource(base);
       if (baseHash) fm.baseHash = baseHash;
     }
-    const planned = plan(SOURCE_LOCALE, out.name, printArticle(fm, article.source.body), out.sources);
-    finalText.set(out.name, planned.action === 'skipped-author-edited' ? readText(planned.path) ?? planned.text : planned.text);
+    const file = plan(SOURCE_LOCALE, out.name, printArticle(fm, article.source.body), out.sources);
+    if (file) finalText.set(out.name, file.action === 'skipped-author-edited' ? readText(file.path) ?? file.text : file.text);
   }
   for (const out of [...translations.values()].sort((a, b) => a.locale.localeCompare(b.locale) || a.name.localeCompare(b.name))) {
     const article = out.sources[0]!;
+    if (failed.has(article.file)) continue;
     // The translation was made from the English this import writes (not from what an author may
     // have changed in it since), so its source hash is that of the imported English text.
-    const sourceText = files.find((f) => f.contentPath === contentPathOf(SOURCE_LOCALE, out.name))!.text;
+    const sourceText = planned.find((f) => f.contentPath === contentPathOf(SOURCE_LOCALE, out.name))?.text;
+    if (sourceText === undefined) continue;
     const sourceHash = provenanceHashOfSource(sourceText);
     if (!sourceHash) throw new Error(`no provenance hash for en/${out.name}`);
     plan(out.locale, out.name, printArticle(translationFrontmatter(article, sourceHash), article.target.body), out.sources);
   }
 
-  const ok = !diagnostics.some((d) => d.severity === 'error');
-  const manifestChanged = files.length > 0 && (readText(join(contentDir, MANIFEST_NAME)) ?? '') !== printManifest(manifest);
-  return { contentDir, files: ok ? files : [], diagnostics: diagnostics.sort(compareDiagnostics), manifest, manifestChanged: ok && manifestChanged, ok };
-}
-
-/** Writes a file atomically: a temporary file in the same directory, renamed over the target. */
-function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.import.tmp`);
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, path);
-  } finally {
-    if (existsSync(temp)) rmSync(temp, { force: true });
-  }
-}
-
-/** Writes a plan: the files to create or update, then the manifest. Returns the paths written. */
-export function applyPlan(plan: ImportPlan): string[] {
-  if (!plan.ok) return [];
-  const written: string[] = [];
-  for (const file of plan.files) {
-    if (file.action === 'create' || file.action === 'update') {
-      writeAtomic(file.path, file.text);
-      written.push(file.path);
+  // A file is written only if every input it comes from was imported: an English file is never
+  // written without its translation, nor the other way round, when one of them failed.
+  const isEnglish = (f: PlannedFile): boolean => f.contentPath.startsWith(`${SOURCE_LOCALE}/`);
+  const keptEnglish = new Set(planned.filter((f) => isEnglish(f) && f.sources.some((s) => !failed.has(s))).map((f) => f.contentPath));
+  const files = planned.filter((f) =>
+    isEnglish(f) ? keptEnglish.has(f.contentPath) : !failed.has(f.sources[0]!) && keptEnglish.has(`${SOURCE_LOCALE}/${f.contentPath.slice(f.contentPath.indexOf('/') + 1)}`),
+  );
+  for (const file of files) {
+    if (file.action !== 'skipped-author-edited') manifest.files[file.contentPath] = sha256(file.text);
+    if (isEnglish(file) && file.action !== 'skipped-author-edited') {
+      const article = articles.find((a) => a.file === file.sources.find((s) => !failed.has(s)))!;
+      const hash = stringValue(article.frontmatter['ms.openlocfilehash']);
+      if (hash !== undefined) manifest.english[file.contentPath] = { openlocfilehash: hash, pairs: pairsFingerprint(article), from: article.file };
     }
   }
+  const strictFailure = options.strict === true && failed.size > 0;
+  const imported = inputs.map((i) => i.file).filter((f) => !failed.has(f));
+  const ok = !strictFailure && (imported.length > 0 || inputs.length === 0);
+  const manifestText = printManifest(manifest);
+  const manifestChanged = ok && files.length > 0 && (readText(join(contentDir, MANIFEST_NAME)) ?? '') !== manifestText;
+  return {
+    contentDir,
+    files: ok ? files : [],
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    manifest: manifest.files,
+    english: manifest.english,
+    manifestChanged,
+    skipped: inputs.map((i) => i.file).filter((f) => failed.has(f)),
+    imported: ok ? imported : [],
+    ok,
+  };
+}
+
+/** Temporary files of an import that was killed before it could rename them (`.<hex>.import.tmp`). */
+const TEMP_FILE = /^\.[0-9a-f]{12}\.import\.tmp$/;
+
+/**
+ * Removes the temporary files an interrupted import left in the content folder and its locale
+ * folders (they are never content: a finished import renames each one over its target).
+ * Returns the paths removed.
+ */
+export function removeStaleTempFiles(contentDir: string): string[] {
+  const removed: string[] = [];
+  const sweep = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+        rmSync(join(dir, entry.name), { force: true });
+        removed.push(join(dir, entry.name));
+      } else if (entry.isDirectory() && dir === contentDir && !entry.name.startsWith('.')) sweep(join(dir, entry.name));
+    }
+  };
+  sweep(contentDir);
+  return removed;
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `.${randomBytes(6).toString('hex')}.import.tmp`);
+}
+
+/**
+ * Writes a plan as one set: first every file to a temporary file beside its target, then, only if
+ * all of them were written, each is renamed over its target (a rename within a folder is atomic).
+ * If any write fails, the temporary files are removed and nothing of the set is in place.
+ * Stale temporary files of an earlier, interrupted import are removed first.
+ * Returns the paths written.
+ */
+export function applyPlan(plan: ImportPlan): string[] {
+  removeStaleTempFiles(plan.contentDir);
+  if (!plan.ok) return [];
+  const writes: { path: string; text: string }[] = plan.files.filter((f) => f.action === 'create' || f.action === 'update').map((f) => ({ path: f.path, text: f.text }));
   if (plan.manifestChanged) {
-    const path = join(plan.contentDir, MANIFEST_NAME);
-    writeAtomic(path, printManifest(plan.manifest));
-    written.push(path);
+    writes.push({ path: join(plan.contentDir, MANIFEST_NAME), text: printManifest({ files: plan.manifest, english: plan.english }) });
   }
-  return written;
+  const temps: string[] = [];
+  try {
+    for (const write of writes) {
+      mkdirSync(dirname(write.path), { recursive: true });
+      const temp = tempPath(write.path);
+      temps.push(temp);
+      writeFileSync(temp, write.text, 'utf8');
+    }
+    writes.forEach((write, i) => renameSync(temps[i]!, write.path));
+  } finally {
+    for (const temp of temps) if (existsSync(temp)) rmSync(temp, { force: true });
+  }
+  return writes.map((w) => w.path);
 }

@@ -10,6 +10,8 @@ import { importRule, type ImportRuleId } from './rules.ts';
 export interface SplitLine {
   target: string;
   source: string;
+  /** The English (source) half of every sentence pair on the line, in order. */
+  pairs: string[];
 }
 
 const OPEN_TTU = /<span\s+data-ttu-id\s*=\s*"([^"]*)"\s*>/gi;
@@ -29,8 +31,9 @@ export function splitPairs(line: string, lineNumber: number, file: string, repor
   OPEN_TTU.lastIndex = 0;
   const fail = (column: number, rule: ImportRuleId, message: string, hint: string): SplitLine => {
     report({ file, line: lineNumber, column, ...importRule(rule), message, hint });
-    return { target: line, source: line };
+    return { target: line, source: line, pairs: [] };
   };
+  const pairs: string[] = [];
   for (;;) {
     OPEN_TTU.lastIndex = index;
     const open = OPEN_TTU.exec(line);
@@ -71,7 +74,8 @@ export function splitPairs(line: string, lineNumber: number, file: string, repor
     }
     target += targetText;
     source += sourceText;
+    pairs.push(sourceText);
     index = sourceEnd + close[0].length;
   }
-  return { target, source };
+  return { target, source, pairs };
 }

@@ -6,6 +6,8 @@ import type { Severity } from '../diagnostics.ts';
 
 export const IMPORT_RULES = {
   'import/read': { severity: 'error', summary: 'An input file cannot be read.' },
+  'import/encoding': { severity: 'error', summary: 'An input file is not valid UTF-8.' },
+  'import/not-an-article': { severity: 'info', summary: 'A Markdown file of the repository that is not a DocFX article (no front matter); not imported.' },
   'import/frontmatter': { severity: 'error', summary: 'The DocFX front matter is missing or is not valid YAML.' },
   'import/locale': { severity: 'error', summary: 'ms.contentlocale is missing or names a locale the site does not have.' },
   'import/unpaired-span': { severity: 'error', summary: 'A <span data-ttu-id> without its sxs-lookup partner (or the reverse).' },
@@ -20,6 +22,7 @@ export const IMPORT_RULES = {
   'import/unknown-directive': { severity: 'warning', summary: 'A DocFX extension (:::, [!INCLUDE], unknown [!TYPE]) the importer cannot convert; kept as text.' },
   'import/bad-anchor': { severity: 'warning', summary: 'An anchor id that is not a valid heading id; dropped.' },
   'import/author-edited': { severity: 'warning', summary: 'The file was changed since the last import; not overwritten without --force.' },
+  'import/file-name': { severity: 'error', summary: 'The article id would make a file name longer than file systems accept.' },
   'import/invalid-output': { severity: 'error', summary: 'The MDX the importer produced does not parse or validate (an importer bug).' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
