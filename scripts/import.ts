@@ -6,16 +6,18 @@
  * skipped and why (by rule). A file with errors is skipped and every other file imported; the exit
  * code is 1 when any file was skipped (with --strict, nothing is written then), 0 otherwise.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../src/lib/diagnostics.ts';
-import { applyPlan, decodeUtf8, planImport, type InputFile } from '../src/lib/importer/index.ts';
+import { DEFAULT_IMPORT_CONFIG, parseImportConfig } from '../src/lib/importer/config.ts';
+import { applyPlan, planImport } from '../src/lib/importer/index.ts';
+import { collectInputs } from '../src/lib/importer/inputs.ts';
 import { summarizeImport } from '../src/lib/importer/summary.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npm run import -- <DocFX repository, docset folder or files...> [--dry-run] [--force] [--strict] [--content-dir DIR]\n';
+const USAGE = 'usage: npm run import -- <DocFX repository, docset folder or files...> [--dry-run] [--force] [--strict] [--content-dir DIR] [--config FILE]\n';
 
 function display(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -25,18 +27,6 @@ function display(path: string): string {
 function printDiagnostic(d: Diagnostic): void {
   const out = d.severity === 'error' ? process.stderr : process.stdout;
   out.write(formatDiagnostic(d) + '\n' + (d.hint ? `  hint: ${d.hint}\n` : ''));
-}
-
-/** The Markdown files of a folder, in path order; hidden folders and files are not content. */
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...markdownFiles(path));
-    else if (entry.isFile() && /\.md$/i.test(entry.name)) out.push(path);
-  }
-  return out;
 }
 
 function main(argv: string[]): number {
@@ -50,6 +40,7 @@ function main(argv: string[]): number {
         force: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         'content-dir': { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,39 +55,16 @@ function main(argv: string[]): number {
   }
   const contentDir = resolve(values['content-dir'] ?? join(projectRoot, 'content'));
 
-  const inputs: InputFile[] = [];
-  const readErrors: Diagnostic[] = [];
-  const read = (path: string, explicit: boolean): void => {
-    const file = display(resolve(path));
-    let bytes: Buffer;
+  let config = DEFAULT_IMPORT_CONFIG;
+  if (values.config) {
     try {
-      bytes = readFileSync(path);
+      config = parseImportConfig(readFileSync(values.config, 'utf8'));
     } catch (error) {
-      readErrors.push({ file, line: 1, column: 1, severity: 'error', rule: 'import/read', message: `cannot read the file: ${(error as Error).message}`, hint: 'Check the path and that the file is readable.' });
-      return;
+      process.stderr.write(`${values.config}:1:1 error import/config ${(error as Error).message}\n`);
+      return 2;
     }
-    const decoded = decodeUtf8(bytes, file);
-    if ('error' in decoded) {
-      readErrors.push(decoded.error);
-      return;
-    }
-    // In a folder, a Markdown file without front matter is not an article (README.md, TOC.md …).
-    if (!explicit && !/^\uFEFF?---\r?\n/.test(decoded.text)) {
-      readErrors.push({ file, line: 1, column: 1, severity: 'info', rule: 'import/not-an-article', message: 'has no front matter, so it is not a DocFX article; not imported' });
-      return;
-    }
-    inputs.push({ file, text: decoded.text });
-  };
-  for (const arg of positionals) {
-    let isDir = false;
-    try {
-      isDir = statSync(arg).isDirectory();
-    } catch {
-      // read() reports it.
-    }
-    if (isDir) for (const path of markdownFiles(arg)) read(path, false);
-    else read(arg, true);
   }
+  const { inputs, diagnostics: readErrors } = collectInputs(positionals, display, config);
 
   const plan = planImport(inputs, { contentDir, force: values.force, strict: values.strict, displayPath: display });
   for (const d of [...readErrors, ...plan.diagnostics]) printDiagnostic(d);

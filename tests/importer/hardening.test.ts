@@ -131,7 +131,7 @@ describe('prose that MDX would read as code, and crafted keys (issue 19, item 14
     expect(plan.skipped).toEqual([]);
     const ko = parseFrontmatter(plan.files.find((f) => f.contentPath.startsWith('ko/'))!.text).data as Record<string, unknown>;
     expect(ko).not.toHaveProperty('baseHash');
-    expect(ko['docfx']).toEqual(expect.objectContaining({ 'injected\nbaseHash': '0123456789abcdef', 'a: b': 'c' }));
+    expect(ko['docfx']).toEqual(expect.objectContaining({ 'injected\nbasehash': '0123456789abcdef', 'a: b': 'c' }));
   });
 });
 

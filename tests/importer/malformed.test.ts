@@ -19,7 +19,6 @@ const cases: { name: string; rule: string; marker: string | undefined; message: 
   { name: 'mismatched-ids.txt', rule: 'import/span-id-mismatch', marker: 'MISMATCH', message: /data-ttu-id="s-4" but data-stu-id="s-5"/ },
   { name: 'unknown-locale.txt', rule: 'import/locale', marker: 'ms.contentlocale: fr-FR', message: /"fr-FR" is not a locale/ },
   { name: 'missing-locale.txt', rule: 'import/locale', marker: undefined, message: /no ms.contentlocale/ },
-  { name: 'unknown-cloud.txt', rule: 'import/unknown-cloud', marker: 'Partner Center on Mars', message: /unknown cloud: "Partner Center on Mars"/ },
 ];
 
 describe('malformed input', () => {

@@ -76,6 +76,11 @@ export interface ConvertContext {
   /** The input file as shown in diagnostics. */
   file: string;
   report: (diagnostic: Diagnostic) => void;
+  /**
+   * The URL a link of the input becomes (default `rewriteLink`): in a repository, the article link
+   * of the file the URL names (see `Repository.resolveLink`). `line` is the input line of the link.
+   */
+  link?: (url: string, line: number) => string;
 }
 
 export interface AppliesToItem {
@@ -91,21 +96,34 @@ export interface ConvertedBody {
   titleAnchor: string | undefined;
   /** Line of the first `#` heading (or 1). */
   titleLine: number;
-  /** The "Applies to" block, when `findAppliesTo` was set and one was found. */
+  /** The "Applies to" block, when `appliesTo` was asked for and one was found. */
   appliesTo: { line: number; items: AppliesToItem[] } | undefined;
   /** Plain text of the first paragraph of the body (after the title and the "Applies to" block). */
   firstParagraph: string | undefined;
   /** The MDX body: blocks separated by one blank line, ending with one newline (or empty). */
   body: string;
+  /** English side: how many pieces of text outside the pairs were left out (a translation's script). */
+  left: number;
+  /** English side: the other pieces of text outside the pairs, in document order. */
+  outside: OutsideText[];
+  /** Prints the body again (after pieces of `outside` were cleared). */
+  reprint(): string;
 }
 
 export interface ConvertOptions {
   /**
-   * Find the "Applies to" block by its English text (for the source side). On the target side the
-   * label is translated, so the caller passes the line the source side found it on instead.
+   * Find the "Applies to" block by its English text (source side), and remove it when `remove`
+   * returns true for its items. On the target side the label is translated, so the caller passes
+   * the input line the source side found it on, and whether it was removed.
    */
-  findAppliesTo?: boolean;
-  appliesToLine?: number | undefined;
+  appliesTo?: { find: true; remove: (items: AppliesToItem[]) => boolean } | { line: number; remove: boolean };
+  /** The input line of each line of `markdown` (see `MappedText`); default: the same line. */
+  lines?: readonly number[];
+  /**
+   * Set when converting the English of a translation: the ranges of `markdown` (offsets) that are
+   * outside every sentence pair. Text there in a translation's script is left out of the English.
+   */
+  outside?: readonly [number, number][];
 }
 
 const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as const;
@@ -114,11 +132,13 @@ const ANCHOR_OPEN = /^<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*"([^"]*)"[^>]*>$/i;
 const ANCHOR_CLOSE = /^<\/a\s*>$/i;
 const BR = /^<br\s*\/?>$/i;
 const APPLIES_TO = /^applies to\s*:?$/i;
+const APPLIES_TO_INLINE = /^applies to\s*:?\s*(.*)$/i;
 const NBSP = /\u00a0/g;
 
 /** Lines of nothing but white space and `&nbsp;` (DocFX pads articles with them). */
 const BLANKISH_LINE = /^(?:[\s\u00a0]|&nbsp;|&#160;|&#xa0;)*$/i;
 const IMAGE_DIRECTIVE = /:::image\s+((?:[a-z-]+\s*=\s*"[^"]*"\s*)*):::/gi;
+const NO_LOC = /:::no-loc\s+text\s*=\s*"([^"]*)"\s*:::/gi;
 const DIRECTIVE_LINE = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*:::/;
 
 function position(node: { position?: { start: { line: number; column: number } } | undefined }): { line: number; column: number } {
@@ -135,13 +155,28 @@ function escapeAlt(text: string): string {
   return text.replace(/[\\[\]]/g, (c) => '\\' + c);
 }
 
+/** Letters of the scripts our translations are written in: text in them is never English. */
+export const TRANSLATED_SCRIPT = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+interface Preprocessed {
+  text: string;
+  /** Lines (1-based) that the pass rewrote: offsets on them are not those of the input. */
+  changed: Set<number>;
+  /** `line:column` of the images made from `:::image` directives (their alt text is outside the pairs). */
+  directiveImages: Set<string>;
+}
+
 /**
- * Line-level rewrites done before parsing: DocFX `:::image` directives become Markdown images,
- * other `:::` directives are reported, and lines of white space or `&nbsp;` become empty lines.
+ * Line-level rewrites done before parsing: DocFX `:::image` directives become Markdown images (with
+ * `lightbox`, linked to the large image), `:::no-loc text="…":::` its text, other `:::` directives
+ * are reported, and lines of white space or `&nbsp;` become empty lines. The number of lines is
+ * kept. On the English side (`englishSide`), alt text in a translation's script is left out.
  */
-function preprocess(markdown: string, ctx: ConvertContext): string {
+function preprocess(markdown: string, ctx: ConvertContext, englishSide: { left: number } | undefined): Preprocessed {
   let fence: string | undefined;
-  return markdown
+  const changed = new Set<number>();
+  const directiveImages = new Set<string>();
+  const text = markdown
     .split('\n')
     .map((line, index) => {
       const lineNumber = index + 1;
@@ -155,8 +190,9 @@ function preprocess(markdown: string, ctx: ConvertContext): string {
         fence = marker;
         return line;
       }
-      if (BLANKISH_LINE.test(line)) return '';
-      const out = line.replace(IMAGE_DIRECTIVE, (whole, attrs: string, offset: number) => {
+      if (BLANKISH_LINE.test(line)) return line === '' ? line : (changed.add(lineNumber), '');
+      let shift = 0;
+      let out = line.replace(IMAGE_DIRECTIVE, (whole, attrs: string, offset: number) => {
         const a = attributesOf(attrs);
         const src = a.get('source');
         const type = (a.get('type') ?? 'content').toLowerCase();
@@ -168,9 +204,19 @@ function preprocess(markdown: string, ctx: ConvertContext): string {
           });
           return whole;
         }
-        const alt = a.get('alt-text') ?? '';
-        return `![${escapeAlt(alt)}](${src.replace(/ /g, '%20')})`;
+        let alt = a.get('alt-text') ?? '';
+        if (englishSide && TRANSLATED_SCRIPT.test(alt)) {
+          alt = '';
+          englishSide.left++;
+        }
+        const lightbox = a.get('lightbox');
+        const image = `![${escapeAlt(alt)}](${src.replace(/ /g, '%20')})`;
+        const replacement = lightbox ? `[${image}](${rewriteImage(lightbox).replace(/ /g, '%20')})` : image;
+        directiveImages.add(`${lineNumber}:${offset + shift + (lightbox ? 2 : 1)}`);
+        shift += replacement.length - whole.length;
+        return replacement;
       });
+      out = out.replace(NO_LOC, (_whole, value: string) => value);
       if (DIRECTIVE_LINE.test(out)) {
         const column = out.indexOf(':::') + 1;
         ctx.report({
@@ -179,9 +225,11 @@ function preprocess(markdown: string, ctx: ConvertContext): string {
           hint: 'Rewrite it in plain Markdown or with a component listed in CONTRIBUTING.md, or remove it.',
         });
       }
+      if (out !== line) changed.add(lineNumber);
       return out;
     })
     .join('\n');
+  return { text, changed, directiveImages };
 }
 
 /** `foo.md#bar` → `foo.mdx#bar`; absolute URLs, `#anchors` and other files are kept. */
@@ -281,7 +329,7 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
         break;
       }
       case 'link':
-        node.url = rewriteLink(node.url);
+        node.url = ctx.link ? ctx.link(node.url, position(node).line) : rewriteLink(node.url);
         node.children = transformPhrasing(node.children, pc, ctx);
         out.push(node);
         break;
@@ -414,7 +462,7 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
         out.push(node);
         break;
       case 'definition':
-        node.url = rewriteLink(node.url);
+        node.url = ctx.link ? ctx.link(node.url, position(node).line) : rewriteLink(node.url);
         out.push(node);
         break;
       case 'list':
@@ -434,8 +482,99 @@ function plain(node: Nodes): string {
   return toString(node).replace(/\s+/g, ' ').trim();
 }
 
+/** Rewrites every position of a tree from lines of the converted text to lines of the input. */
+function mapLines(node: Nodes, lines: readonly number[]): void {
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) {
+      n.position.start.line = lines[n.position.start.line - 1] ?? n.position.start.line;
+      n.position.end.line = lines[n.position.end.line - 1] ?? n.position.end.line;
+    }
+    if ('children' in n) stack.push(...(n.children as Nodes[]));
+  }
+}
+
+/** A piece of the English that came from outside the sentence pairs (see `ConvertedBody.outside`). */
+export interface OutsideText {
+  value(): string;
+  /** Leaves the piece out of the English. */
+  clear(): void;
+}
+
+/**
+ * Finds, on the English side, the text that came from outside the sentence pairs: text in a
+ * translation's script is left out at once (`counter.left`); other text with letters is listed in
+ * `found`, so that inputs in other locales can be compared with it.
+ */
+function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: readonly [number, number][], counter: { left: number }, found: OutsideText[]): void {
+  const lineStarts = [0];
+  for (let i = markdown.indexOf('\n'); i >= 0; i = markdown.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const offset = (point: { line: number; column: number }): number | undefined =>
+    pre.changed.has(point.line) ? undefined : (lineStarts[point.line - 1] ?? 0) + point.column - 1;
+  /** The outside ranges that overlap [start, end). */
+  const overlapping = (start: number, end: number): [number, number][] => ranges.filter(([a, b]) => a < end && b > start);
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'inlineCode' || node.type === 'code') continue;
+    if (node.type === 'image' && node.position) {
+      const key = `${node.position.start.line}:${node.position.start.column}`;
+      const start = offset(node.position.start);
+      const end = offset(node.position.end);
+      const outside = pre.directiveImages.has(key) || (start !== undefined && end !== undefined && overlapping(start, end).some(([a, b]) => a <= start && b >= end));
+      if (outside && node.alt && /\p{L}/u.test(node.alt)) {
+        if (TRANSLATED_SCRIPT.test(node.alt)) {
+          node.alt = '';
+          counter.left++;
+        }
+        // Listed even when left out, so that the pieces of two locales line up by position.
+        found.push({ value: () => node.alt ?? '', clear: () => (node.alt = '') });
+      } else if (outside && pre.directiveImages.has(key)) found.push({ value: () => node.alt ?? '', clear: () => (node.alt = '') });
+      continue;
+    }
+    if (node.type === 'text' && node.position) {
+      const start = offset(node.position.start);
+      const end = offset(node.position.end);
+      if (start === undefined || end === undefined) continue;
+      const parts = overlapping(start, end);
+      if (parts.some(([a, b]) => a <= start && b >= end)) {
+        if (!/\p{L}/u.test(node.value)) continue;
+        if (TRANSLATED_SCRIPT.test(node.value)) {
+          node.value = '';
+          counter.left++;
+        }
+        found.push({ value: () => node.value, clear: () => (node.value = '') });
+      } else if (parts.length > 0 && markdown.slice(start, end) === node.value) {
+        // Text partly from a pair: cut out the outside pieces in a translation's script.
+        let value = '';
+        let at = start;
+        for (const [a, b] of parts) {
+          const from = Math.max(a, start);
+          const to = Math.min(b, end);
+          value += markdown.slice(at, from);
+          const piece = markdown.slice(from, to);
+          if (TRANSLATED_SCRIPT.test(piece)) counter.left++;
+          else value += piece;
+          at = to;
+        }
+        node.value = value + markdown.slice(at, end);
+      }
+      continue;
+    }
+    if ('children' in node) stack.push(...(node.children as Nodes[]));
+  }
+}
+
 export function convertBody(markdown: string, ctx: ConvertContext, options: ConvertOptions = {}): ConvertedBody {
-  const tree = parser.parse(preprocess(markdown, ctx)) as Root;
+  const lines = options.lines;
+  const counter = { left: 0 };
+  const outside: OutsideText[] = [];
+  // Diagnostics of the line-level pass name lines of `markdown`: map them to the input too.
+  const pre = preprocess(markdown, lines ? { ...ctx, report: (d) => ctx.report({ ...d, line: lines[d.line - 1] ?? d.line }) } : ctx, options.outside ? counter : undefined);
+  const tree = parser.parse(pre.text) as Root;
+  if (options.outside) markOutside(tree, markdown, pre, options.outside, counter, outside);
+  if (lines) mapLines(tree, lines);
   const children = tree.children;
 
   // The first `#` heading is the title; its anchor is the slug.
@@ -453,35 +592,57 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
     children.splice(h1Index, 1);
   }
 
-  // The "Applies to" block: a paragraph of the label, then a list of cloud names.
+  // The "Applies to" block: a paragraph of the label and a list of names, or one paragraph
+  // `**Applies to**: A | B`. It is removed when `remove` says its items are all clouds.
   let appliesTo: ConvertedBody['appliesTo'];
-  const labelIndex = children.findIndex((n, i) => {
-    if (n.type !== 'paragraph' || children[i + 1]?.type !== 'list') return false;
-    if (options.appliesToLine !== undefined) return position(n).line === options.appliesToLine;
-    return options.findAppliesTo === true && APPLIES_TO.test(plain(n));
+  const want = options.appliesTo;
+  const labelIndex = want === undefined ? -1 : children.findIndex((n, i) => {
+    if (n.type !== 'paragraph') return false;
+    if ('line' in want) return position(n).line === want.line;
+    const text = plain(n);
+    return (APPLIES_TO.test(text) && children[i + 1]?.type === 'list') || APPLIES_TO_INLINE.test(text);
   });
-  if (labelIndex >= 0) {
+  if (want !== undefined && labelIndex >= 0) {
     const label = children[labelIndex]!;
-    const list = children[labelIndex + 1]!;
-    if (list.type === 'list') {
-      appliesTo = {
-        line: position(label).line,
-        items: list.children.map((item) => ({ text: plain(item).replace(NBSP, ' ').trim(), ...position(item.children[0] ?? item) })),
-      };
-    }
-    children.splice(labelIndex, 2);
+    const list = children[labelIndex + 1];
+    const inline = APPLIES_TO_INLINE.exec(plain(label));
+    const items: AppliesToItem[] =
+      inline && !APPLIES_TO.test(plain(label))
+        ? (inline[1] ?? '').split(/\s*[|,]\s*/).filter((t) => t.trim() !== '').map((t) => ({ text: t.replace(NBSP, ' ').trim(), ...position(label) }))
+        : list?.type === 'list'
+          ? list.children.map((item) => ({ text: plain(item).replace(NBSP, ' ').trim(), ...position(item.children[0] ?? item) }))
+          : [];
+    appliesTo = { line: position(label).line, items };
+    const remove = 'line' in want ? want.remove : want.remove(items);
+    if (remove) children.splice(labelIndex, inline && !APPLIES_TO.test(plain(label)) ? 1 : 2);
   }
 
   transformBlocks(tree, ctx);
-  const first = tree.children.find((n) => n.type === 'paragraph');
-  const firstParagraph = first ? plain(first) : undefined;
-  const printed = tree.children.length === 0 ? '' : printer.stringify(tree);
+  const print = (): string => {
+    // Paragraphs left empty by text left out of the English go.
+    const keep = (node: Nodes): boolean => !(node.type === 'paragraph' && plain(node) === '' && !node.children.some((c) => c.type !== 'text'));
+    const prune = (node: Nodes): void => {
+      if (!('children' in node)) return;
+      (node as Parents).children = (node.children as Nodes[]).filter(keep) as never;
+      for (const child of node.children as Nodes[]) prune(child);
+    };
+    prune(tree);
+    const printed = tree.children.length === 0 ? '' : printer.stringify(tree);
+    return printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n');
+  };
   return {
     title,
     titleAnchor,
     titleLine,
     appliesTo,
-    firstParagraph: firstParagraph === '' ? undefined : firstParagraph,
-    body: printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n'),
+    // Read when asked: text left out of the English after the conversion is left out here too.
+    get firstParagraph(): string | undefined {
+      const texts = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n, { includeImageAlt: false }).replace(/\s+/g, ' ').trim());
+      return texts.find((t) => t !== '');
+    },
+    body: print(),
+    left: counter.left,
+    outside,
+    reprint: print,
   };
 }

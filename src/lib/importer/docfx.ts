@@ -2,10 +2,11 @@
  * Reads one DocFX localized Markdown file: its front matter, and its body split into the
  * translation (target text) and the aligned English (source text), each converted to an MDX body.
  */
-import { CLOUDS, localeFromDocfx, sortClouds, type Cloud, type Locale } from '../site.ts';
+import { cloudInfo, CLOUDS, localeFromDocfx, sortClouds, type Cloud, type Locale } from '../site.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter, splitFrontmatter } from '../mdx/parse.ts';
-import { convertBody, type ConvertedBody } from './convert.ts';
+import { convertBody, rewriteImage, rewriteLink, type ConvertContext, type ConvertedBody } from './convert.ts';
+import type { Repository } from './repository.ts';
 import { splitPairs } from './pairs.ts';
 import { importRule, type ImportRuleId } from './rules.ts';
 
@@ -13,6 +14,12 @@ export interface InputFile {
   /** The file as shown in diagnostics (relative to the project when it is inside it). */
   file: string;
   text: string;
+  /**
+   * Where the file sits in its DocFX repository. Without it (loose files, such as the seeds) the
+   * article id is the `#` heading's `<a name>` anchor, else the file name, and the article serves
+   * the clouds of its "Applies to" list, or the global cloud when it has none.
+   */
+  repository?: { repository: Repository; path: string };
 }
 
 export interface DocfxArticle {
@@ -20,10 +27,8 @@ export interface DocfxArticle {
   locale: Locale;
   slug: string;
   clouds: Cloud[];
-  /** The DocFX front matter (the parsed YAML map). */
+  /** The DocFX front matter (the parsed YAML map), keys lower-cased (`MS.Topic` → `ms.topic`). */
   frontmatter: Record<string, unknown>;
-  /** Line of each front matter key, for diagnostics. */
-  keyLines: Record<string, { line: number; column: number }>;
   target: ConvertedBody;
   source: ConvertedBody;
   /** Non-blank English lines of the body with their input line numbers (for comparing inputs). */
@@ -55,6 +60,21 @@ function slugFromFileName(file: string): string {
   );
 }
 
+/** Front matter keys in lower case (DocFX reads `Description` and `MS.Topic` as their lower-case keys); the first spelling wins. */
+function lowerCaseKeys(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const lower = key.toLowerCase();
+    if (!(lower in out)) out[lower] = value;
+  }
+  return out;
+}
+
+/** Whether the "Applies to" items are all clouds (then the list is data, not text for readers). */
+function allClouds(items: readonly { text: string }[]): boolean {
+  return items.length > 0 && items.every((item) => cloudByName(item.text) !== undefined);
+}
+
 /** Reads a DocFX file; returns undefined (and reports errors) when it cannot be imported. */
 export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): DocfxArticle | undefined {
   const file = input.file;
@@ -79,7 +99,11 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     error(2, 1, 'import/frontmatter', 'the front matter is not a map of keys to values');
     return undefined;
   }
-  const data = fm.data as Record<string, unknown>;
+  const data = lowerCaseKeys(fm.data as Record<string, unknown>);
+  const keyLine = (key: string): { line: number; column: number } => {
+    const found = Object.keys(fm.keyLines).find((k) => k.toLowerCase() === key);
+    return found ? fm.keyLines[found]! : { line: 1, column: 1 };
+  };
 
   const contentLocale = data['ms.contentlocale'];
   let locale: Locale | undefined;
@@ -88,37 +112,23 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
   } else {
     locale = localeFromDocfx(String(contentLocale));
     if (!locale) {
-      const at = fm.keyLines['ms.contentlocale'] ?? { line: 1, column: 1 };
+      const at = keyLine('ms.contentlocale');
       error(at.line, at.column, 'import/locale', `ms.contentlocale ${JSON.stringify(String(contentLocale))} is not a locale of the site`, 'The site has en-US, ko-KR, zh-CN and ja-JP (see src/lib/site.ts).');
     }
   }
 
-  // Split the sentence pairs line by line. Front matter lines become empty lines, so that line N of
-  // either text is line N of the input and every later diagnostic names the input's line.
-  const lines = text.split('\n');
-  const targetLines: string[] = [];
-  const sourceLines: string[] = [];
-  const pairs: { line: number; text: string }[] = [];
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
-    if (lineNumber < split.bodyStartLine) {
-      targetLines.push('');
-      sourceLines.push('');
-      return;
-    }
-    const pair = splitPairs(line, lineNumber, file, (d) => {
-      failed = true;
-      report(d);
-    });
-    targetLines.push(pair.target);
-    sourceLines.push(pair.source);
-    for (const text of pair.pairs) pairs.push({ line: lineNumber, text: text.replace(/\s+/g, ' ').trim() });
+  // Front matter lines become empty lines, so that offsets and lines are the file's.
+  const body = text.split('\n').map((line, index) => (index + 1 < split.bodyStartLine ? '' : line)).join('\n');
+  const split2 = splitPairs(body, file, (d) => {
+    failed = true;
+    report(d);
   });
-  if (failed || !locale) return undefined;
+  if (failed || !locale || !split2) return undefined;
 
   // Warnings are reported once per line even though both sides are converted.
   const seen = new Set<string>();
-  const ctx = {
+  const where = input.repository;
+  const ctx: ConvertContext = {
     file,
     report: (d: Diagnostic): void => {
       const key = `${d.line}:${d.rule}`;
@@ -127,17 +137,34 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
       if (d.severity === 'error') failed = true;
       report(d);
     },
+    ...(where ? { link: (url: string) => linkUrl(where.repository, where.path, url) } : {}),
   };
-  const source = convertBody(sourceLines.join('\n'), ctx, { findAppliesTo: true });
+  let removeAppliesTo = false;
+  const source = convertBody(split2.source.text, ctx, {
+    lines: split2.source.lines,
+    ...(locale === 'en' ? {} : { outside: split2.outside }),
+    appliesTo: { find: true, remove: (items) => (removeAppliesTo = allClouds(items)) },
+  });
   const target =
-    locale === 'en' ? source : convertBody(targetLines.join('\n'), ctx, { appliesToLine: source.appliesTo?.line });
+    locale === 'en'
+      ? source
+      : convertBody(split2.target.text, ctx, { lines: split2.target.lines, ...(source.appliesTo ? { appliesTo: { line: source.appliesTo.line, remove: removeAppliesTo } } : {}) });
 
   if (source.title === undefined || source.title === '' || target.title === undefined || target.title === '') {
     error(split.bodyStartLine, 1, 'import/no-title', 'the article has no # heading to take its title from', 'DocFX articles start with # <a name="slug"></a>Title.');
   }
 
-  let slug = source.titleAnchor;
-  if (slug === undefined || !SLUG.test(slug)) {
+  if (source.left > 0) {
+    report({
+      file, line: split.bodyStartLine, column: 1, ...importRule('import/translated-outside-pairs'),
+      message: `${source.left} piece${source.left === 1 ? '' : 's'} of text outside the sentence pairs (alt text, table cells, list items) ${source.left === 1 ? 'is' : 'are'} translated; left out of the English`,
+      hint: 'Write the English text into the English file by hand, or import the English DocFX repository.',
+    });
+  }
+
+  const address = where ? where.repository.addressOf(where.path) : undefined;
+  let slug = address?.slug ?? source.titleAnchor;
+  if (address === undefined && (slug === undefined || !SLUG.test(slug))) {
     slug = slugFromFileName(file);
     report({
       file, line: source.titleLine, column: 1, ...importRule('import/slug-from-file-name'),
@@ -146,36 +173,74 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     });
   }
 
+  // The clouds: a variant file's cloud; else the "Applies to" list; else the docset's default.
   const clouds: Cloud[] = [];
-  if (!source.appliesTo) {
-    error(source.titleLine, 1, 'import/no-applies-to', 'the article has no "Applies to" list, so the clouds it serves are unknown', 'Add **Applies to** followed by a list of Partner Center names below the # heading.');
-  } else {
-    for (const item of source.appliesTo.items) {
-      const cloud = cloudByName(item.text);
-      if (cloud) clouds.push(cloud);
-      else {
-        error(item.line, item.column, 'import/unknown-cloud', `"Applies to" names an unknown cloud: ${JSON.stringify(item.text)}`, `Use one of: ${CLOUDS.map((c) => c.name.en).join('; ')}.`);
-      }
-    }
+  const others: string[] = [];
+  for (const item of source.appliesTo?.items ?? []) {
+    const cloud = cloudByName(item.text);
+    if (cloud) clouds.push(cloud);
+    else others.push(item.text);
   }
+  if (others.length > 0 && source.appliesTo) {
+    report({
+      file, line: source.appliesTo.line, column: 1, ...importRule('import/applies-to-other'),
+      message: `"Applies to" names ${others.map((o) => JSON.stringify(o)).join(', ')}, which ${others.length === 1 ? 'is not a cloud' : 'are not clouds'}; the list is kept in the text`,
+      hint: `Clouds are: ${CLOUDS.map((c) => c.name.en).join('; ')}. Other items (audiences, products) stay as text for readers.`,
+    });
+  }
+  let articleClouds: Cloud[];
+  if (address?.variantCloud) articleClouds = [address.variantCloud];
+  else if (clouds.length > 0) articleClouds = clouds;
+  else articleClouds = address?.defaultClouds ?? DEFAULT_CLOUDS;
   if (failed) return undefined;
 
+  // A variant's title keeps the cloud's name when the front matter has it and the heading not
+  // ("Billing (Partner Center operated by 21Vianet)").
+  if (address?.variantCloud) {
+    const info = cloudInfo(address.variantCloud);
+    const fmTitle = stringValue(data['title'])?.replace(/\s*\|[^|]*$/, '').trim();
+    if (fmTitle && fmTitle.includes(info.shortName[locale]) && !(target.title ?? '').includes(info.shortName[locale])) target.title = fmTitle;
+    if (source.title && fmTitle?.includes(info.shortName[locale]) && !source.title.includes(info.shortName.en)) source.title = `${source.title} (${info.name.en})`;
+  }
+
   const nonBlank: { line: number; text: string }[] = [];
-  sourceLines.forEach((line, index) => {
+  split2.source.text.split('\n').forEach((line, index) => {
     const t = line.replace(/&nbsp;/gi, ' ').trim();
-    if (t !== '') nonBlank.push({ line: index + 1, text: t });
+    if (t !== '') nonBlank.push({ line: split2.source.lines[index] ?? index + 1, text: t });
   });
 
   return {
     file,
     locale,
-    slug,
-    clouds: sortClouds(clouds),
+    slug: slug ?? slugFromFileName(file),
+    clouds: sortClouds(articleClouds),
     frontmatter: data,
-    keyLines: fm.keyLines,
     target,
     source,
     sourceLines: nonBlank,
-    pairs,
+    pairs: split2.pairs,
   };
+}
+
+function stringValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Clouds of a loose file without an "Applies to" list: the global Partner Center's. */
+const DEFAULT_CLOUDS: Cloud[] = ['global'];
+
+/** The URL a link of a repository file becomes in MDX. */
+function linkUrl(repository: Repository, from: string, url: string): string {
+  const hash = /#.*$/s.exec(url)?.[0] ?? '';
+  // Images (a `:::image` lightbox link to the large image) are served from public/media/.
+  if (/^[^?#]*\.(png|jpe?g|gif|svg|webp)(?:[?#]|$)/i.test(url) && !/^[a-z][a-z0-9+.-]*:/i.test(url)) return rewriteImage(url);
+  const target = repository.resolveLink(from, url);
+  switch (target.kind) {
+    case 'article':
+      return `${target.slug}.mdx${hash}`;
+    case 'external':
+      return target.url;
+    default:
+      return rewriteLink(url);
+  }
 }

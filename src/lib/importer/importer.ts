@@ -312,44 +312,36 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     }
   }
 
-  // English: one file per path; the same English source (ms.openlocfilehash) must give the same
-  // English, within a run and across runs.
-  const english = new Map<string, Output>();
-  const translations = new Map<string, Output>();
+  // English: one file per path. Every input that writes it must say the same English in its
+  // sentence pairs (else it is a conflict, reported once at the later file, naming the earlier);
+  // the same English source (ms.openlocfilehash) must give the same file, within a run and across runs.
+  const groups = new Map<string, DocfxArticle[]>();
   const byHash = new Map<string, DocfxArticle>();
   for (const article of articles) {
     if (failed.has(article.file)) continue;
     const name = fileName(article);
     const hash = stringValue(article.frontmatter['ms.openlocfilehash']);
-    const text = printArticle(englishFrontmatter(article), article.source.body);
     const earlier = hash === undefined ? undefined : byHash.get(hash);
     if (earlier && fileName(earlier) !== name) {
       reject(article.file, { file: article.file, line: 1, column: 1, ...importRule('import/english-mismatch'), message: `has the same ms.openlocfilehash as ${earlier.file} but produces en/${name}, not en/${fileName(earlier)}`, hint: 'Check the slug anchor and the "Applies to" list of both files.' });
       continue;
     }
-    const existing = english.get(name);
-    if (existing && existing.text !== text) {
-      const other = existing.sources[0]!;
-      const diff = firstDifference(article.pairs, other.pairs) ?? firstDifference(article.sourceLines, other.sourceLines);
+    const group = groups.get(name);
+    const other = group?.[0];
+    const diff = other ? firstDifference(article.pairs, other.pairs) : undefined;
+    if (other && diff) {
       const same = hash !== undefined && hash === stringValue(other.frontmatter['ms.openlocfilehash']);
       const why = same ? `the same English source (ms.openlocfilehash ${hash})` : `the same English file en/${name}`;
       reject(article.file, {
-        file: article.file,
-        line: diff?.lineA ?? 1,
-        column: 1,
-        ...importRule('import/english-mismatch'),
-        message: diff
-          ? `the English of line ${diff.lineA} differs from ${other.file}:${diff.lineB}, which has ${why}`
-          : `the English differs from that of ${other.file} (line ${firstDifferentLine(text, existing.text)} of en/${name}), which has ${why}`,
-        hint: diff
-          ? `Here: ${JSON.stringify(clip(diff.textA))}; there: ${JSON.stringify(clip(diff.textB))}. Import the files with the newer English separately, or fix the outdated one.`
-          : 'Import them separately, or fix the outdated one.',
+        file: article.file, line: diff.lineA, column: 1, ...importRule('import/english-mismatch'),
+        message: `the English of line ${diff.lineA} differs from ${other.file}:${diff.lineB}, which has ${why}`,
+        hint: `Here: ${JSON.stringify(clip(diff.textA))}; there: ${JSON.stringify(clip(diff.textB))}. Import the files with the newer English separately, or fix the outdated one.`,
       });
       continue;
     }
     // Across runs: the English imported earlier from the same source hash, as the manifest recorded it.
     const recorded = manifestBefore.english[`${SOURCE_LOCALE}/${name}`];
-    if (!existing && hash !== undefined && recorded && recorded.openlocfilehash === hash && recorded.pairs !== pairsFingerprint(article) && existsSync(join(contentDir, SOURCE_LOCALE, name)) && !options.force) {
+    if (!group && hash !== undefined && recorded && recorded.openlocfilehash === hash && recorded.pairs !== pairsFingerprint(article) && existsSync(join(contentDir, SOURCE_LOCALE, name)) && !options.force) {
       reject(article.file, {
         file: article.file, line: article.pairs[0]?.line ?? 1, column: 1, ...importRule('import/english-mismatch'),
         message: `the English of its sentence pairs differs from that of ${recorded.from}, imported earlier into en/${name}, which has the same English source (ms.openlocfilehash ${hash})`,
@@ -358,16 +350,66 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       continue;
     }
     if (hash !== undefined && !earlier) byHash.set(hash, article);
-    if (!existing) english.set(name, { locale: SOURCE_LOCALE, name, text, sources: [article] });
-    else existing.sources.push(article);
-    if (article.locale !== SOURCE_LOCALE) {
+    if (group) group.push(article);
+    else groups.set(name, [article]);
+  }
+
+  // Inputs with the same pairs whose English still differs: the difference is text outside the
+  // pairs that one locale translated (in a script the detection does not know, or in numbers and
+  // names). Such text is left out of the English of all of them.
+  const english = new Map<string, Output>();
+  const translations = new Map<string, Output>();
+  for (const [name, group] of groups) {
+    const texts = (): string[] => group.map((a) => printArticle(englishFrontmatter(a), a.source.body));
+    if (new Set(texts()).size > 1) {
+      const longest = Math.max(...group.map((a) => a.source.outside.length));
+      const cleared = new Map<DocfxArticle, number>();
+      for (let i = 0; i < longest; i++) {
+        const values = group.map((a) => a.source.outside[i]?.value());
+        if (values.every((v) => v === values[0])) continue;
+        for (const a of group) {
+          const piece = a.source.outside[i];
+          if (!piece || piece.value() === '') continue;
+          piece.clear();
+          cleared.set(a, (cleared.get(a) ?? 0) + 1);
+        }
+      }
+      for (const a of group) a.source.body = a.source.reprint();
+      for (const [a, count] of cleared) {
+        report({
+          file: a.file, line: a.pairs[0]?.line ?? 1, column: 1, ...importRule('import/translated-outside-pairs'),
+          message: `${count} piece${count === 1 ? '' : 's'} of text outside the sentence pairs ${count === 1 ? 'differs' : 'differ'} from ${group.find((g) => g !== a)!.file}, which has the same English; left out of the English`,
+          hint: 'Write the English text into the English file by hand, or import the English DocFX repository.',
+        });
+      }
+    }
+    const [first, ...rest] = group;
+    const text = printArticle(englishFrontmatter(first!), first!.source.body);
+    const sources = [first!];
+    for (const article of rest) {
+      const mine = printArticle(englishFrontmatter(article), article.source.body);
+      if (mine === text) {
+        sources.push(article);
+        continue;
+      }
+      const diff = firstDifference(article.sourceLines, first!.sourceLines);
+      reject(article.file, {
+        file: article.file, line: diff?.lineA ?? 1, column: 1, ...importRule('import/english-mismatch'),
+        message: `the English differs from that of ${first!.file} (line ${firstDifferentLine(mine, text)} of en/${name}) outside the sentence pairs, which say the same`,
+        hint: 'Import them separately, or make the text outside the pairs the same in both files.',
+      });
+    }
+    english.set(name, { locale: SOURCE_LOCALE, name, text, sources });
+    for (const article of sources) {
+      if (article.locale === SOURCE_LOCALE) continue;
       const key = `${article.locale}/${name}`;
       const dup = translations.get(key);
       if (dup) {
         reject(article.file, { file: article.file, line: 1, column: 1, ...importRule('import/duplicate-output'), message: `${dup.sources[0]!.file} already writes ${key}`, hint: 'Import one translation per locale and article variant.' });
-        english.get(name)!.sources.pop();
       } else translations.set(key, { locale: article.locale, name, text: '', sources: [article] });
     }
+    const kept = sources.filter((a) => !failed.has(a.file));
+    english.get(name)!.sources = kept;
   }
 
   const pathOf = (locale: Locale, name: string): string => join(contentDir, locale, name);

@@ -1,0 +1,227 @@
+/**
+ * A whole DocFX repository as input (issue 13): article ids from file paths (1), 21Vianet variants by
+ * file name (2), optional "Applies to" (3), front-matter and pair details (6), and English that never
+ * receives translated text (7). The repository is written here, in our own words.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planImport } from '../../src/lib/importer/index.ts';
+import { collectInputs } from '../../src/lib/importer/inputs.ts';
+import { parseFrontmatter } from '../../src/lib/mdx/parse.ts';
+import { fixture, lineOf, tempDir } from './helpers.ts';
+
+let pairId = 0;
+/** One sentence pair: the translation, then its English. */
+export function pair(target: string, source: string): string {
+  pairId++;
+  return `<span data-ttu-id="p-${pairId}">${target}</span><span class="sxs-lookup"><span data-stu-id="p-${pairId}">${source}</span></span>`;
+}
+
+/** A bilingual DocFX article: front matter lines, a `#` title (with an anchor), then body lines. */
+export function docfx(options: { title: [string, string]; anchor?: string; frontmatter?: string[]; locale?: string; hash?: string; body?: string[] }): string {
+  return [
+    '---',
+    `title: ${options.title[0]}`,
+    `ms.contentlocale: ${options.locale ?? 'ko-KR'}`,
+    `ms.openlocfilehash: ${options.hash ?? (pairId + 1).toString(16).padStart(40, '0')}`,
+    'ms.translationtype: HT',
+    ...(options.frontmatter ?? []),
+    '---',
+    `# ${options.anchor ? `<a name="${options.anchor}"></a>` : ''}${pair(...options.title)}`,
+    '',
+    ...(options.body ?? [pair('본문입니다.', 'This is the body.')]),
+    '',
+  ].join('\n');
+}
+
+/** Writes files into a new folder; returns the folder. */
+export function writeTree(files: Record<string, string>): string {
+  const root = tempDir();
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+function importTree(args: string[]) {
+  const collected = collectInputs(args, (p) => p);
+  const plan = planImport(collected.inputs, { contentDir: tempDir() });
+  const file = (path: string): string => {
+    const found = plan.files.find((f) => f.contentPath === path);
+    if (!found) throw new Error(`${path} was not planned; planned: ${plan.files.map((f) => f.contentPath).join(', ')}`);
+    return found.text;
+  };
+  const fm = (path: string) => parseFrontmatter(file(path)).data as Record<string, unknown>;
+  return { collected, plan, file, fm };
+}
+
+const repository = writeTree({
+  '.openpublishing.publish.config.json': '{}\n',
+  'README.md': '# About this repository\n',
+  'docs/docfx.json': '{ "build": { "dest": "docs" } }\n',
+  'docs/TOC.md': '# [Help](help-me.md)\n',
+  'docs/reset-a-password.md': docfx({
+    title: ['암호 재설정', 'Reset a password'],
+    anchor: 'a-section-anchor',
+    body: [
+      `- [${pair('도움말', 'Help')}](Help-Me.md)`,
+      `- [${pair('쿼리', 'Query')}](/docs/help-me?context=docs/context)`,
+      `- [${pair('절', 'Section')}](/Docs/help-me.md#sec)`,
+      `- [${pair('역슬래시', 'Backslash')}](.\\help-me.md)`,
+      `- [${pair('소식', 'News')}](news/2020-may.md)`,
+      `- [${pair('다른 문서', 'Other docs')}](/other-docs/overview)`,
+      `- [${pair('상점', 'Store')}](../store/get-help.md)`,
+    ],
+  }),
+  'docs/help-me.md': docfx({ title: ['도움말', 'Help me'], frontmatter: ['Description: 설명입니다.', 'MS.Topic: article', 'ms.assetid: '] }),
+  'docs/news/2020-may.md': docfx({ title: ['5월', 'May'] }),
+  'store/docfx.json': '{ "build": { "dest": "store" } }\n',
+  'store/get-help.md': docfx({ title: ['지원', 'Get help'] }),
+  'Archive/China-reset-a-password.md': docfx({
+    title: ['암호 재설정 (21Vianet에서 운영하는 파트너 센터)', 'Reset a password'],
+    body: [pair('[도움말](help-me.md)을 참조하세요.', 'See [help](help-me.md).')],
+  }),
+  'Archive/China-help-me.md': docfx({ title: ['도움말', 'Help me'] }),
+  'Archive/China-only-here.md': docfx({ title: ['여기만', 'Only here'] }),
+  'Archive/index.md': docfx({ title: ['21Vianet 홈', '21Vianet home'] }),
+});
+
+describe('a DocFX repository', () => {
+  const { collected, plan, file, fm } = importTree([repository]);
+
+  it('imports every article file and lists the Markdown files that are not articles', () => {
+    expect(collected.diagnostics.map((d) => [d.rule, d.file.slice(repository.length + 1)])).toEqual([['import/not-an-article', 'README.md']]);
+    expect(plan.skipped).toEqual([]);
+    expect(plan.files.filter((f) => f.contentPath.startsWith('en/')).map((f) => f.contentPath).sort()).toEqual([
+      'en/archive--index.china.mdx',
+      'en/help-me.china.mdx',
+      'en/help-me.mdx',
+      'en/news--2020-may.mdx',
+      'en/only-here.china.mdx',
+      'en/reset-a-password.china.mdx',
+      'en/reset-a-password.mdx',
+      'en/store--get-help.mdx',
+    ]);
+  });
+
+  it('takes the article id from the file path, not from the heading anchor (item 1)', () => {
+    expect(file('en/reset-a-password.mdx')).toContain('title: Reset a password');
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/slug-from-file-name')).toEqual([]);
+  });
+
+  it('resolves relative and site-absolute links in any case, with \\ and ?query, to article links (item 1)', () => {
+    const body = file('en/reset-a-password.mdx');
+    expect(body).toContain('- [Help](help-me.mdx)');
+    expect(body).toContain('- [Query](help-me.mdx)');
+    expect(body).toContain('- [Section](help-me.mdx#sec)');
+    expect(body).toContain('- [Backslash](help-me.mdx)');
+    expect(body).toContain('- [News](news--2020-may.mdx)');
+    expect(body).toContain('- [Other docs](https://learn.microsoft.com/other-docs/overview)');
+    expect(body).toContain('- [Store](store--get-help.mdx)');
+    expect(file('ko/reset-a-password.mdx')).toContain('- [도움말](help-me.mdx)');
+  });
+
+  it('makes Archive/China-<slug>.md the china variant of <slug>, or a china-only article (item 2)', () => {
+    expect(fm('en/reset-a-password.china.mdx')).toMatchObject({ clouds: ['china'], title: 'Reset a password (Partner Center operated by 21Vianet)' });
+    expect(fm('ko/reset-a-password.china.mdx')).toMatchObject({ clouds: ['china'], title: '암호 재설정 (21Vianet에서 운영하는 파트너 센터)' });
+    expect(fm('en/reset-a-password.mdx')).toMatchObject({ clouds: ['global'] });
+    expect(fm('en/only-here.china.mdx')).toMatchObject({ clouds: ['china'] });
+    // Links inside a 21Vianet file name their targets without the prefix: the 21Vianet variant.
+    expect(file('en/reset-a-password.china.mdx')).toContain('See [help](help-me.mdx).');
+  });
+
+  it('gives an article without "Applies to" the clouds configured for its folder (item 3)', () => {
+    expect(fm('en/help-me.mdx')).toMatchObject({ clouds: ['global'] });
+    expect(fm('en/archive--index.china.mdx')).toMatchObject({ clouds: ['china'] });
+  });
+
+  it('reads front-matter keys in any case and drops an empty ms.assetid (item 6)', () => {
+    expect(fm('ko/help-me.mdx')).toMatchObject({ description: '설명입니다.', docfx: expect.objectContaining({ topic: 'article' }) });
+    expect(fm('ko/help-me.mdx')).not.toHaveProperty('assetId');
+  });
+
+  it('imports a docset folder alone with the same ids', () => {
+    const alone = importTree([join(repository, 'docs', 'news')]);
+    expect(alone.plan.files.map((f) => f.contentPath).sort()).toEqual(['en/news--2020-may.mdx', 'ko/news--2020-may.mdx']);
+  });
+});
+
+describe('"Applies to" (item 3)', () => {
+  it('items that are not clouds are info and stay in the text; the clouds come from the others', () => {
+    const input = fixture('applies-to-other.txt');
+    const plan = planImport([input], { contentDir: tempDir() });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ rule: 'import/applies-to-other', severity: 'info', line: lineOf(input.text, 'Applies to') })]);
+    const english = plan.files.find((f) => f.contentPath === 'en/sample.mdx')!.text;
+    expect(english).toContain('clouds: [global]');
+    expect(english).toContain('Partner Center on Mars');
+  });
+
+  it('reads the one-line form **Applies to**: A | B', () => {
+    const text = docfx({ title: ['제목', 'Title'], anchor: 'one-line', body: [pair('**적용 대상**: 파트너 센터 | 미국 정부', '**Applies to**: Partner Center | Partner Center for Microsoft Cloud for US Government'), '', pair('본문.', 'Body.')] });
+    const plan = planImport([{ file: 'one-line.md', text }], { contentDir: tempDir() });
+    const english = plan.files.find((f) => f.contentPath === 'en/one-line.mdx')!.text;
+    expect(english).toContain('clouds: [global, usgov]');
+    expect(english).not.toContain('Applies to');
+    expect(plan.files.find((f) => f.contentPath === 'ko/one-line.mdx')!.text).not.toContain('적용 대상');
+  });
+});
+
+describe('sentence pairs split over lines (item 6)', () => {
+  it('a pair whose halves run over two lines is read as one sentence', () => {
+    const text = docfx({
+      title: ['제목', 'Title'],
+      anchor: 'split',
+      body: ['<span data-ttu-id="s-1">첫 줄', '둘째 줄.</span><span class="sxs-lookup"><span data-stu-id="s-1">First line', 'second line.</span></span> After.'],
+    });
+    const plan = planImport([{ file: 'split.md', text }], { contentDir: tempDir() });
+    expect(plan.diagnostics).toEqual([]);
+    const english = plan.files.find((f) => f.contentPath === 'en/split.mdx')!.text;
+    expect(english).toContain('First line\nsecond line. After.');
+    expect(plan.files.find((f) => f.contentPath === 'ko/split.mdx')!.text).toContain('첫 줄\n둘째 줄. After.');
+  });
+});
+
+describe('English never receives translated text (item 7)', () => {
+  const image = (alt: string): string => `:::image type="content" source="media/shot.png" alt-text="${alt}":::`;
+
+  it('alt text, list items and table cells translated outside the pairs are left out, with one warning', () => {
+    const text = docfx({
+      title: ['제목', 'Title'],
+      anchor: 'translated',
+      body: [image('번역된 대체 텍스트'), '', '- 번역된 목록 항목', `- ${pair('항목', 'Item')}`, '', `| ${pair('이름', 'Name')} | Azure |`, '|---|---|', '| 번역된 셀 | Azure |'],
+    });
+    const plan = planImport([{ file: 'translated.md', text }], { contentDir: tempDir() });
+    const english = plan.files.find((f) => f.contentPath === 'en/translated.mdx')!.text;
+    expect(english).not.toMatch(/\p{Script=Hangul}/u);
+    expect(english).toContain('![](/media/shot.png)');
+    expect(english).toContain('- Item');
+    expect(english).toMatch(/\| Name +\| Azure \|/);
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ rule: 'import/translated-outside-pairs', severity: 'warning', message: expect.stringMatching(/^3 pieces/) })]);
+    expect(plan.files.find((f) => f.contentPath === 'ko/translated.mdx')!.text).toContain('![번역된 대체 텍스트](/media/shot.png)');
+  });
+
+  it('two locales whose English differs only outside the pairs do not conflict: that text is left out', () => {
+    const body = (alt: string): string[] => [image(alt), '', pair('문장.', 'Sentence.')];
+    const ko = docfx({ title: ['제목', 'Title'], anchor: 'two', hash: 'f'.repeat(40), body: body('스크린샷') });
+    const zh = docfx({ title: ['标题', 'Title'], anchor: 'two', hash: 'f'.repeat(40), locale: 'zh-CN', body: body('Screenshot of the page') });
+    const plan = planImport([{ file: 'ko.md', text: ko }, { file: 'zh.md', text: zh }], { contentDir: tempDir() });
+    expect(plan.skipped).toEqual([]);
+    expect(plan.files.map((f) => f.contentPath).sort()).toEqual(['en/two.mdx', 'ko/two.mdx', 'zh/two.mdx']);
+    expect(plan.files.find((f) => f.contentPath === 'en/two.mdx')!.text).toContain('![](/media/shot.png)');
+    expect(plan.diagnostics.map((d) => [d.rule, d.file])).toEqual([
+      ['import/translated-outside-pairs', 'ko.md'],
+      ['import/translated-outside-pairs', 'zh.md'],
+    ]);
+  });
+
+  it('pairs with different English for one source hash are a conflict, reported once naming both files', () => {
+    const a = docfx({ title: ['제목', 'Title'], anchor: 'three', hash: 'e'.repeat(40), body: [pair('문장.', 'Sentence one.')] });
+    const b = docfx({ title: ['标题', 'Title'], anchor: 'three', hash: 'e'.repeat(40), locale: 'zh-CN', body: [pair('句子。', 'Sentence two.')] });
+    const plan = planImport([{ file: 'a.md', text: a }, { file: 'b.md', text: b }], { contentDir: tempDir() });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ rule: 'import/english-mismatch', file: 'b.md', line: lineOf(b, 'Sentence two') })]);
+    expect(plan.diagnostics[0]!.message).toContain('a.md');
+    expect(plan.skipped).toEqual(['b.md']);
+  });
+});
