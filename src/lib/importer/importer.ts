@@ -241,6 +241,19 @@ interface Output {
   name: string;
   text: string;
   sources: DocfxArticle[];
+  /** A translation of an older English text: that text (its hash becomes the source hash). */
+  sourceText?: string;
+}
+
+/** How new an input's English is: an English input first, then the later DocFX handoff and date. */
+function newness(version: readonly DocfxArticle[]): number {
+  const article = version[0]!;
+  if (article.locale === SOURCE_LOCALE) return Number.MAX_SAFE_INTEGER;
+  const date = (key: string): number => {
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(stringValue(article.frontmatter[key])?.trim() ?? '');
+    return m ? Number(m[3]) * 10_000 + Number(m[1]) * 100 + Number(m[2]) : 0;
+  };
+  return date('ms.lasthandoff') * 100_000_000 + date('ms.date');
 }
 
 /**
@@ -327,7 +340,9 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       continue;
     }
     const group = groups.get(name);
-    const other = group?.[0];
+    // Another input with other pair English and a source hash of its own was translated from
+    // another version of the English file: not a conflict (the newer English is written, see below).
+    const other = group?.find((g) => !(hash !== undefined && stringValue(g.frontmatter['ms.openlocfilehash']) !== undefined && stringValue(g.frontmatter['ms.openlocfilehash']) !== hash));
     const diff = other ? firstDifference(article.pairs, other.pairs) : undefined;
     if (other && diff) {
       const same = hash !== undefined && hash === stringValue(other.frontmatter['ms.openlocfilehash']);
@@ -359,7 +374,32 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
   // names). Such text is left out of the English of all of them.
   const english = new Map<string, Output>();
   const translations = new Map<string, Output>();
-  for (const [name, group] of groups) {
+  for (const [name, all] of groups) {
+    // Versions of the English file (inputs translated from different English sources): the newest
+    // is written; translations of an older one are imported as stale, recording the hash of the
+    // English they were made from.
+    const versions = new Map<string, DocfxArticle[]>();
+    for (const article of all) {
+      const fingerprint = pairsFingerprint(article);
+      versions.set(fingerprint, [...(versions.get(fingerprint) ?? []), article]);
+    }
+    const [group, ...older] = [...versions.values()].sort((a, b) => newness(b) - newness(a));
+    if (!group) continue;
+    for (const version of older) {
+      for (const article of version) {
+        const olderText = printArticle(englishFrontmatter(article), article.source.body);
+        report({
+          file: article.file, line: 1, column: 1, ...importRule('import/older-english'),
+          message: `was translated from an older English text than ${group[0]!.file} (ms.openlocfilehash ${stringValue(article.frontmatter['ms.openlocfilehash'])}); en/${name} gets the newer English, and this translation is imported as stale`,
+          hint: 'Update the translation to the new English, then run `npm run kb -- ack <file>`.',
+        });
+        if (article.locale === SOURCE_LOCALE) continue;
+        const key = `${article.locale}/${name}`;
+        if (translations.has(key)) {
+          reject(article.file, { file: article.file, line: 1, column: 1, ...importRule('import/duplicate-output'), message: `${translations.get(key)!.sources[0]!.file} already writes ${key}`, hint: 'Import one translation per locale and article variant.' });
+        } else translations.set(key, { locale: article.locale, name, text: '', sources: [article], sourceText: olderText });
+      }
+    }
     const texts = (): string[] => group.map((a) => printArticle(englishFrontmatter(a), a.source.body));
     if (new Set(texts()).size > 1) {
       const longest = Math.max(...group.map((a) => a.source.outside.length));
@@ -471,7 +511,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     if (failed.has(article.file)) continue;
     // The translation was made from the English this import writes (not from what an author may
     // have changed in it since), so its source hash is that of the imported English text.
-    const sourceText = planned.find((f) => f.contentPath === contentPathOf(SOURCE_LOCALE, out.name))?.text;
+    const sourceText = out.sourceText ?? planned.find((f) => f.contentPath === contentPathOf(SOURCE_LOCALE, out.name))?.text;
     if (sourceText === undefined) continue;
     const sourceHash = provenanceHashOfSource(sourceText);
     if (!sourceHash) throw new Error(`no provenance hash for en/${out.name}`);

@@ -16,6 +16,7 @@ export const IMPORT_RULES = {
   'import/no-title': { severity: 'error', summary: 'The article has no # heading to take its title from.' },
   'import/slug-from-file-name': { severity: 'warning', summary: 'The # heading has no <a name> anchor; the slug comes from the file name.' },
   'import/translated-outside-pairs': { severity: 'warning', summary: 'Text outside the sentence pairs is translated (script, or locales disagree); left out of the English.' },
+  'import/older-english': { severity: 'info', summary: 'A translation of an older version of the English file; imported as stale against the newer English.' },
   'import/english-mismatch': { severity: 'error', summary: 'Two inputs with the same English source produce different English.' },
   'import/duplicate-output': { severity: 'error', summary: 'Two inputs would write the same translation file.' },
   'import/unconverted-html': { severity: 'warning', summary: 'Raw HTML the importer cannot convert; kept as text.' },
