@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { byPosition, checkBuiltHtmlInParallel, checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
 import { buildLinkIndex } from '../src/lib/checks/link-index.ts';
 import { cacheDir, loadProject, projectFromInput, readBuiltSite, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
+import { contentDirectory } from '../src/lib/model/load.ts';
 import { createParseCache } from '../src/lib/model/parse-cache.ts';
 import { exitCode, format, FORMATS, formatMarkdownSummary, summaryLine, type Format } from '../src/lib/report/index.ts';
 
@@ -103,7 +104,7 @@ async function watch(root: string, kind: Format): Promise<number> {
     clearTimeout(timer);
     timer = setTimeout(flush, 25);
   };
-  for (const dir of ['content', 'locales', 'src', 'public']) watchTree(join(root, dir), changed);
+  for (const dir of [contentDirectory(root), ...['locales', 'src', 'public'].map((d) => join(root, d))]) watchTree(dir, changed);
   // Watchers are in place before the first report, so an edit made after it is never missed.
   run();
   return new Promise<number>(() => undefined);

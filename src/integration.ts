@@ -9,12 +9,12 @@
  * - After the build: the search module, the built-HTML link pass (links made by layouts and
  *   navigation), and the index is moved into the site.
  */
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { runChecks } from './lib/checks/index.ts';
 import { checkBuiltHtmlInParallel } from './lib/checks/html-parallel.ts';
 import { cacheDir, loadProject, readBuiltSite } from './lib/checks/project.ts';
+import { contentDirectory } from './lib/model/load.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
 import { format } from './lib/report/index.ts';
 import { bundleSearchModule } from './lib/search/bundle.ts';
@@ -41,7 +41,7 @@ export default function partnerKb(): AstroIntegration {
     hooks: {
       // Content is read by the model, not imported as modules: reload the page when it changes.
       'astro:server:setup': ({ server }) => {
-        const content = join(root, 'content');
+        const content = contentDirectory(root);
         server.watcher.add(content);
         const reload = (path: string): void => {
           if (!path.startsWith(content)) return;

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildModel, type ModelResult, type SourceText } from '../model/build.ts';
-import { readAssets, readContent } from '../model/load.ts';
+import { contentDirectory, readAssets, readContent } from '../model/load.ts';
 import { createParseCache, type ParseCache } from '../model/parse-cache.ts';
 import type { UiStringInput } from './context.ts';
 import type { BuiltSite } from './html.ts';
@@ -87,14 +87,14 @@ const DATA_FILES = { 'navigation.yaml': 'navigation', 'cloud-facts.yaml': 'cloud
  * deleted): only those files are read again. For `npm run check -- --watch`.
  */
 export function refreshProjectInput(root: string, input: ProjectInput, changed: Iterable<string>): void {
-  const content = join(root, 'content');
+  const content = contentDirectory(root);
   let ui = false;
   let assets = false;
   for (const absolute of changed) {
     const path = posix(root, absolute);
     if (path.startsWith('src/') || path.startsWith('locales/')) ui = true;
     else if (path.startsWith('public/')) assets = true;
-    else if (path.startsWith('content/')) {
+    else if (!posix(content, absolute).startsWith('..')) {
       const inContent = posix(content, absolute);
       const text = existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, 'utf8') : undefined;
       const data = DATA_FILES[inContent as keyof typeof DATA_FILES];

@@ -277,7 +277,12 @@ function verify(text: string): string | undefined {
 
 /** sha256 of the English halves of an article's sentence pairs (see `EnglishRecord`). */
 function pairsFingerprint(article: DocfxArticle): string {
-  return sha256(article.pairs.map((p) => p.text).join('\n'));
+  return sha256(article.pairs.map((p) => comparable(p.text)).join('\n'));
+}
+
+/** A pair's English as compared between inputs: its words, without HTML tags (anchors move in and out of pairs). */
+function comparable(text: string): string {
+  return text.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -343,7 +348,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     // Another input with other pair English and a source hash of its own was translated from
     // another version of the English file: not a conflict (the newer English is written, see below).
     const other = group?.find((g) => !(hash !== undefined && stringValue(g.frontmatter['ms.openlocfilehash']) !== undefined && stringValue(g.frontmatter['ms.openlocfilehash']) !== hash));
-    const diff = other ? firstDifference(article.pairs, other.pairs) : undefined;
+    const diff = other && pairsFingerprint(article) !== pairsFingerprint(other) ? firstDifference(article.pairs.map((p) => ({ ...p, text: comparable(p.text) })), other.pairs.map((p) => ({ ...p, text: comparable(p.text) }))) : undefined;
     if (other && diff) {
       const same = hash !== undefined && hash === stringValue(other.frontmatter['ms.openlocfilehash']);
       const why = same ? `the same English source (ms.openlocfilehash ${hash})` : `the same English file en/${name}`;
@@ -400,7 +405,9 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
         } else translations.set(key, { locale: article.locale, name, text: '', sources: [article], sourceText: olderText });
       }
     }
-    const texts = (): string[] => group.map((a) => printArticle(englishFrontmatter(a), a.source.body));
+    // The newest first: its front matter (source hash) is the English file's.
+    group.sort((a, b) => newness([b]) - newness([a]));
+    const texts = (): string[] => group.map((a) => printArticle({ ...englishFrontmatter(a), docfx: undefined }, a.source.body));
     if (new Set(texts()).size > 1) {
       const longest = Math.max(...group.map((a) => a.source.outside.length));
       const cleared = new Map<DocfxArticle, number>();
@@ -427,7 +434,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     const text = printArticle(englishFrontmatter(first!), first!.source.body);
     const sources = [first!];
     for (const article of rest) {
-      const mine = printArticle(englishFrontmatter(article), article.source.body);
+      const mine = printArticle({ ...englishFrontmatter(article), docfx: englishFrontmatter(first!).docfx }, article.source.body);
       if (mine === text) {
         sources.push(article);
         continue;

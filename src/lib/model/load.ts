@@ -30,9 +30,15 @@ function walk(dir: string): string[] {
   return out.sort();
 }
 
-/** The content folder: an explicit option, else `content/` of the root. */
-function contentDirectory(root: string, explicit?: string): string {
-  return resolve(root, explicit ?? 'content');
+/**
+ * The content folder: an explicit option, else the `KB_CONTENT_DIR` environment variable (relative
+ * to the root), else `content/` of the root. This is the one place the setting is read: check,
+ * build, dev and preview all take the folder from here, so `KB_CONTENT_DIR=../my-import npm run
+ * build` builds a tree that is not the project's own content (an import to look at before
+ * committing it).
+ */
+export function contentDirectory(root: string, explicit?: string): string {
+  return resolve(root, explicit ?? process.env['KB_CONTENT_DIR'] ?? 'content');
 }
 
 function readSource(root: string, absolute: string): SourceText {
