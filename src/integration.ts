@@ -6,7 +6,7 @@
  *   no line). The checked model is handed to the pages, so content is parsed once.
  * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
  *   and writes the index to a staging folder as soon as it is done.
- * - After the build: the search module, the built-HTML link pass (links made by layouts and
+ * - After the build: the search and page modules, the built-HTML link pass (links made by layouts and
  *   navigation), and the index is moved into the site.
  */
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ import { cacheDir, loadProject, readBuiltSite } from './lib/checks/project.ts';
 import { contentDirectory } from './lib/model/load.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
 import { format } from './lib/report/index.ts';
-import { bundleSearchModule } from './lib/search/bundle.ts';
+import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts';
+import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
 import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
@@ -72,6 +73,7 @@ export default function partnerKb(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
+        await bundleBrowserModule(fileURLToPath(new URL('./client/page.ts', import.meta.url)), fileURLToPath(new URL('.' + PAGE_MODULE_URL, dir)));
         const started = performance.now();
         try {
           failOnErrors(await checkBuiltHtmlInParallel(readBuiltSite(root, out)), logger, 'built-HTML links');

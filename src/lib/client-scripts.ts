@@ -1,8 +1,15 @@
 /**
  * The only JavaScript a page runs before any interaction, inlined (no request): the theme before
- * first paint, then the theme toggle, remembering the reader's locale and cloud, and loading the
- * search module on first use (or "/" to focus search). Budget: under 1 KB.
+ * first paint, remembering the reader's locale and cloud, loading the search module on first use
+ * (or "/" to focus search), and loading the page module (src/client/page.ts: theme toggle,
+ * pickers, the whole sidebar, "On this page", heading links) on the first click, key or scroll.
+ * Budget: under 1 KB.
  */
+
+/** Where pages load the page module from in a built site (bundled after the build). */
+export const PAGE_MODULE_URL = '/_kb/page.js';
+/** Where `astro dev` serves the same module, straight from source. */
+export const PAGE_MODULE_DEV_URL = '/src/client/page.ts';
 
 /** In <head>: applies the stored theme before the page paints. */
 export const THEME_SCRIPT = 'try{var s=localStorage.getItem("kb-theme");s&&(document.documentElement.dataset.theme=s)}catch(e){}';
@@ -12,12 +19,15 @@ export interface BodyScriptOptions {
   remember?: { locale: string; cloud: string } | undefined;
   /** The search module's URL, when the page has a search form. */
   searchModule?: string | undefined;
+  /** The page module's URL (PAGE_MODULE_URL, or PAGE_MODULE_DEV_URL under `astro dev`). */
+  pageModule?: string | undefined;
 }
 
-export function bodyScript({ remember, searchModule }: BodyScriptOptions): string {
+export function bodyScript({ remember, searchModule, pageModule = PAGE_MODULE_URL }: BodyScriptOptions): string {
   const parts = [
-    'var d=document,h=d.documentElement;',
-    'd.getElementById("theme-toggle").onclick=function(){var n=(h.dataset.theme||(matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light"))=="dark"?"light":"dark";h.dataset.theme=n;try{localStorage.setItem("kb-theme",n)}catch(e){}};',
+    'var d=document;',
+    // The page module gets the event that loaded it and every later click, key press and scroll.
+    `var P;function u(e){(P=P||import(${JSON.stringify(pageModule)})).then(function(m){m.on(e)})}["click","keydown","scroll"].forEach(function(t){d.addEventListener(t,u,{capture:!0,passive:!0})});`,
   ];
   if (remember) {
     parts.push(`try{localStorage.setItem("kb-cloud",${JSON.stringify(remember.cloud)});localStorage.setItem("kb-locale",${JSON.stringify(remember.locale)})}catch(e){}`);

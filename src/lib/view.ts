@@ -7,7 +7,7 @@ import { FACT_PLACEHOLDER } from './mdx/parse.ts';
 import type { KnowledgeBase } from './model/kb.ts';
 import type { Page } from './model/types.ts';
 import { followRedirects } from './model/resolve.ts';
-import { articleUrl, compareUrl, homeUrl } from './model/urls.ts';
+import { articleUrl, compareUrl, homeUrl, navUrl } from './model/urls.ts';
 import { CLOUD_IDS, LOCALE_CODES, SITE, SOURCE_LOCALE, type Cloud, type Locale } from './site.ts';
 
 export interface LinkItem {
@@ -52,9 +52,10 @@ export interface ArticleView {
   breadcrumbs: LinkItem[];
   /**
    * The current section's articles and one link to the home page's list of sections: never the
-   * whole navigation, so a page's weight does not grow with the knowledge base.
+   * whole navigation, so a page's weight does not grow with the knowledge base. The other
+   * sections come on demand from `navHref` (see `navTree`).
    */
-  sidebar: { sectionTitle: string | undefined; items: LinkItem[]; allSectionsHref: string };
+  sidebar: { sectionId: string | undefined; sectionTitle: string | undefined; items: LinkItem[]; allSectionsHref: string; navHref: string };
   toc: { id: string; text: string; depth: number }[];
   previous: LinkItem | undefined;
   next: LinkItem | undefined;
@@ -157,6 +158,8 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
       ...(section ? [{ href: `${homeUrl(locale, cloud)}#${section.id}`, label: section.title[locale] }] : []),
     ],
     sidebar: {
+      sectionId: section?.id,
+      navHref: navUrl(locale, cloud),
       sectionTitle: section?.title[locale],
       items: (section?.items ?? [slug]).map(link).filter((x): x is LinkItem => x !== undefined),
       allSectionsHref: `${homeUrl(locale, cloud)}#sections`,
@@ -257,6 +260,30 @@ export function homeView(kb: KnowledgeBase, locale: Locale, cloud: Cloud) {
         .filter((x) => x !== undefined),
     }))
     .filter((s) => s.items.length > 0);
+}
+
+/**
+ * The whole navigation of one locale and cloud, as the sidebar loads it on demand
+ * (`/<locale>/<cloud>/nav.json`, one file the browser caches for every page): the sections in
+ * order, each with the articles of that cloud. Pages carry only the current section, so their
+ * weight does not grow with the knowledge base.
+ */
+export interface NavTree {
+  /** The marker shown after an untranslated article's title (`(EN)`). */
+  marker: string;
+  sections: { id: string; title: string; items: { href: string; label: string; fallback?: true }[] }[];
+}
+
+/** `/<locale>/<cloud>/nav.json` for one reader; `t` gives the marker and the title of unlisted articles. */
+export function navTree(kb: KnowledgeBase, locale: Locale, cloud: Cloud, t: (key: 'article.untranslatedMarker' | 'home.otherArticles') => string): NavTree {
+  return {
+    marker: t('article.untranslatedMarker'),
+    sections: homeView(kb, locale, cloud).map((s) => ({
+      id: s.id,
+      title: s.title || t('home.otherArticles'),
+      items: s.items.map((i) => ({ href: i.href, label: i.label, ...(i.fallback ? { fallback: true as const } : {}) })),
+    })),
+  };
 }
 
 /** One row of the side-by-side view: a section of the translation beside the same section in English. */

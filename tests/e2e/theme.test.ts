@@ -1,4 +1,7 @@
-/** The theme toggle: switches `data-theme` on <html>, and the choice survives a reload. */
+/**
+ * The theme toggle: switches `data-theme` on <html>, and the choice survives a reload. The toggle is
+ * handled by the page module, loaded by that first click, so the checks wait for it (expect.poll).
+ */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newContext, useBrowser } from './helpers.ts';
@@ -17,24 +20,24 @@ describe('theme toggle', () => {
     try {
       await page.goto('/en/global/provide-billing-support/');
       expect(await theme(page)).toBeNull();
-      expect(await background(page)).toBe(LIGHT_BG);
+      await expect.poll(() => background(page)).toBe(LIGHT_BG);
 
       await page.click('#theme-toggle');
-      expect(await theme(page)).toBe('dark');
-      expect(await background(page)).toBe(DARK_BG);
+      await expect.poll(() => theme(page)).toBe('dark');
+      await expect.poll(() => background(page)).toBe(DARK_BG);
 
       await page.reload();
-      expect(await theme(page)).toBe('dark');
-      expect(await background(page)).toBe(DARK_BG);
+      await expect.poll(() => theme(page)).toBe('dark');
+      await expect.poll(() => background(page)).toBe(DARK_BG);
 
       await page.goto('/ja/china/');
-      expect(await theme(page)).toBe('dark');
+      await expect.poll(() => theme(page)).toBe('dark');
 
       await page.click('#theme-toggle');
-      expect(await theme(page)).toBe('light');
+      await expect.poll(() => theme(page)).toBe('light');
       await page.reload();
-      expect(await theme(page)).toBe('light');
-      expect(await background(page)).toBe(LIGHT_BG);
+      await expect.poll(() => theme(page)).toBe('light');
+      await expect.poll(() => background(page)).toBe(LIGHT_BG);
     } finally {
       await context.close();
     }
@@ -46,13 +49,13 @@ describe('theme toggle', () => {
     try {
       await page.goto('/ko/global/');
       expect(await theme(page)).toBeNull();
-      expect(await background(page)).toBe(DARK_BG);
+      await expect.poll(() => background(page)).toBe(DARK_BG);
       await page.click('#theme-toggle');
-      expect(await theme(page)).toBe('light');
-      expect(await background(page)).toBe(LIGHT_BG);
+      await expect.poll(() => theme(page)).toBe('light');
+      await expect.poll(() => background(page)).toBe(LIGHT_BG);
       await page.reload();
-      expect(await theme(page)).toBe('light');
-      expect(await background(page)).toBe(LIGHT_BG);
+      await expect.poll(() => theme(page)).toBe('light');
+      await expect.poll(() => background(page)).toBe(LIGHT_BG);
     } finally {
       await context.close();
     }
@@ -67,9 +70,9 @@ describe('theme toggle', () => {
       expect(name?.trim().length).toBeGreaterThan(0);
       await page.focus('#theme-toggle');
       await page.keyboard.press('Enter');
-      expect(await theme(page)).toBe('dark');
+      await expect.poll(() => theme(page)).toBe('dark');
       await page.keyboard.press('Space');
-      expect(await theme(page)).toBe('light');
+      await expect.poll(() => theme(page)).toBe('light');
     } finally {
       await context.close();
     }

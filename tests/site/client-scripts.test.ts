@@ -19,6 +19,16 @@ describe('scripts run before any interaction', () => {
   it('leave out what a page does not need', () => {
     const plain = bodyScript({});
     expect(plain).not.toContain('kb-cloud');
-    expect(plain).not.toContain('import(');
+    expect(plain).not.toContain('search');
+  });
+
+  it('load the page module only on the first click, key press or scroll, and hand it those events', () => {
+    expect(full).toContain('import("/_kb/page.js")');
+    expect(full).toMatch(/\["click","keydown","scroll"\]\.forEach\(function\(t\)\{d\.addEventListener\(t,u,/);
+    // Nothing is imported while the script runs: only inside the event handler.
+    const calls: string[] = [];
+    const document = { addEventListener: (type: string) => calls.push(type), querySelectorAll: () => [], getElementById: () => null };
+    new Function('document', 'localStorage', bodyScript({ pageModule: '/x.js' }))(document, { setItem() {} });
+    expect(calls).toEqual(['click', 'keydown', 'scroll']);
   });
 });

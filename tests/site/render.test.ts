@@ -57,6 +57,13 @@ describe('article body rendering', () => {
     expect(html).toContain('<td>1</td>');
   });
 
+  it('gives each section heading a visible # self-link beside it, named for screen readers by the heading', () => {
+    const html = render('en', 'global');
+    expect(html).toContain(
+      '<div class="heading-wrap"><h2 id="support">Support</h2><a class="heading-anchor" href="#support" aria-label="article.headingLink({&#x22;heading&#x22;:&#x22;Support&#x22;})">#</a></div>',
+    );
+  });
+
   it('resolves links for the reader: article links, external links, and links that cannot be followed', () => {
     const html = render('en', 'global');
     expect(html).toContain('<a href="/en/global/other/#part">other</a>');

@@ -24,3 +24,8 @@ export function compareUrl(locale: Locale, cloud: Cloud, slug: string): string {
 export function searchUrl(locale: Locale, cloud: Cloud): string {
   return `/${locale}/${cloud}/search/`;
 }
+
+/** The whole navigation of a locale and cloud, as JSON (see `navTree` in src/lib/view.ts). */
+export function navUrl(locale: Locale, cloud: Cloud): string {
+  return `/${locale}/${cloud}/nav.json`;
+}

@@ -8,9 +8,13 @@
  *   that does not exist in the reader's cloud is not a link.
  * - `<Callout>` becomes a labelled `aside`, `<CloudFact>` the fact's text for the reader's cloud
  *   and language, `<CloudOnly>` its children or nothing.
+ * - A section heading (`h2`, `h3` with its id) gets a visible self-link `#` beside it, outside the
+ *   heading so that the heading's name stays its text:
+ *   `<div class="heading-wrap"><h2 id="x">…</h2><a class="heading-anchor" href="#x" aria-label="…">#</a></div>`.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { resolveLink } from '../model/resolve.ts';
 import { cloudInfo, type Cloud, type Locale } from '../site.ts';
@@ -132,6 +136,14 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader): Ele
     }
     case 'br':
       return [element('br', {}, [])];
+    case 'h2':
+    case 'h3': {
+      const heading: Element = { ...node, children: children() };
+      const id = stringProperty(node.properties, 'id');
+      if (!id) return [heading];
+      const label = reader.t('article.headingLink', { heading: toText(heading).trim() });
+      return [element('div', { className: ['heading-wrap'] }, [heading, element('a', { className: ['heading-anchor'], href: `#${id}`, ariaLabel: label }, [text('#')])])];
+    }
     default:
       if (/^[A-Z]/.test(node.tagName) || node.tagName === 'Fragment') {
         throw new Error(`<${node.tagName}> in ${reader.slug} is not a component the site provides (run npm run check)`);

@@ -9,8 +9,13 @@ import { fileURLToPath } from 'node:url';
 export { SEARCH_MODULE_URL } from './module-url.ts';
 
 export async function bundleSearchModule(outFile: string): Promise<void> {
+  await bundleBrowserModule(fileURLToPath(new URL('../../search/ui.ts', import.meta.url)), outFile);
+}
+
+/** One minified ES module for the browser from a TypeScript entry (the search and page modules). */
+export async function bundleBrowserModule(entry: string, outFile: string): Promise<void> {
   await build({
-    entryPoints: [fileURLToPath(new URL('../../search/ui.ts', import.meta.url))],
+    entryPoints: [entry],
     outfile: outFile,
     bundle: true,
     format: 'esm',
