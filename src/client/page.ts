@@ -156,10 +156,10 @@ function scheduleToc(): void {
   });
 }
 
-/** The section being read: the last heading above the upper third of the viewport (the last one at the page's end). */
+/** The section being read: the last heading near the top of the viewport or above it (the last one at the page's end). */
 function markTocSection(): void {
   if (tocLinks.length === 0) return;
-  const line = innerHeight / 3;
+  const line = Math.min(120, innerHeight / 4);
   let current: (typeof tocLinks)[number] | undefined;
   for (const entry of tocLinks) {
     if (entry.heading.getBoundingClientRect().top <= line) current = entry;
@@ -191,6 +191,7 @@ function copyLink(anchor: HTMLAnchorElement): void {
         status = document.createElement('p');
         status.className = 'visually-hidden';
         status.setAttribute('role', 'status');
+        status.dataset['copyStatus'] = '';
         document.body.append(status);
       }
       status.textContent = label;

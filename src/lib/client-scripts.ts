@@ -5,6 +5,7 @@
  * pickers, the whole sidebar, "On this page", heading links) on the first click, key or scroll.
  * Budget: under 1 KB.
  */
+import { CLOUD_IDS, LOCALE_CODES } from './site.ts';
 
 /** Where pages load the page module from in a built site (bundled after the build). */
 export const PAGE_MODULE_URL = '/_kb/page.js';
@@ -42,3 +43,15 @@ export function bodyScript({ remember, searchModule, pageModule = PAGE_MODULE_UR
   return parts.join('').replace(/</g, '\\u003c');
 }
 
+
+/**
+ * On the 404 page only (src/pages/404.astro), before the body script: shows the page of the reader
+ * the path names (`/<locale>/<cloud>/…`, or `/<locale>/…` with the remembered cloud) from its
+ * <template>: skip link, header, main and footer are swapped, and <html lang> and the title set.
+ */
+export const NOT_FOUND_SCRIPT =
+  `(function(){var m=location.pathname.match(/^\\/(${LOCALE_CODES.join('|')})\\/(?:(${CLOUD_IDS.join('|')})\\/)?/),c,t;` +
+  'if(m){c=m[2];if(!c)try{c=localStorage.getItem("kb-cloud")}catch(e){}' +
+  't=document.getElementById("not-found-"+m[1]+"-"+c)||document.getElementById("not-found-"+m[1]+"-global")}' +
+  'if(t){[".skip-link","header.topbar",".shell",".site-footer"].forEach(function(s){document.querySelector(s).replaceWith(t.content.querySelector(s))});' +
+  'document.documentElement.lang=t.dataset.lang;document.title=t.dataset.title}})()';

@@ -1,5 +1,6 @@
 /**
- * axe-core on every page type in every locale: no violation of impact serious or critical.
+ * axe-core on every page type in every locale, light and dark, desktop and phone: no violation of
+ * impact serious or critical.
  * `/` and the 404 page are English-only pages (one HTML file each); they are audited once, and the
  * 404 page once more under each locale's path, as a reader who mistyped a URL would meet it.
  */
@@ -32,8 +33,14 @@ function pagesOf(locale: Locale): Audit[] {
   return pages;
 }
 
-async function audit(b: Browser, pages: Audit[], colorScheme: 'light' | 'dark'): Promise<string[]> {
-  const context = await newContext(b, { colorScheme });
+const DEVICES = {
+  desktop: { viewport: { width: 1280, height: 900 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+type Device = keyof typeof DEVICES;
+
+async function audit(b: Browser, pages: Audit[], colorScheme: 'light' | 'dark', device: Device = 'desktop'): Promise<string[]> {
+  const context = await newContext(b, { colorScheme, ...DEVICES[device] });
   await preloadAxe(context);
   const failures: string[] = [];
   try {
@@ -43,8 +50,10 @@ async function audit(b: Browser, pages: Audit[], colorScheme: 'light' | 'dark'):
       const response = await page.goto(p.path);
       expect(response?.status(), `${p.path} status`).toBe(p.status);
       expect(new URL(page.url()).pathname, `${p.path} should not redirect during the audit`).toBe(p.path);
+      // On a phone the menu and "On this page" are collapsed: open them, so their links are audited too.
+      if (device === 'phone') await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.collapsible').forEach((d) => (d.open = true)));
       const violations = await seriousViolations(page);
-      if (violations.length > 0) failures.push(`${p.name} (${colorScheme}) ${formatViolations(p.path, violations)}`);
+      if (violations.length > 0) failures.push(`${p.name} (${colorScheme}, ${device}) ${formatViolations(p.path, violations)}`);
     }
   } finally {
     await context.close();
@@ -59,16 +68,13 @@ describe.concurrent('accessibility (axe-core: no serious or critical violations)
   });
 
   for (const locale of LOCALE_CODES) {
-    test(`every page type in ${locale}, light theme`, async () => {
-      const failures = await audit(browser(), pagesOf(locale), 'light');
-      expect(failures, failures.join('\n\n')).toEqual([]);
-    });
+    for (const device of ['desktop', 'phone'] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        test(`every page type in ${locale}, ${colorScheme} theme, ${device}`, async () => {
+          const failures = await audit(browser(), pagesOf(locale), colorScheme, device);
+          expect(failures, failures.join('\n\n')).toEqual([]);
+        });
+      }
+    }
   }
-
-  // Dark mode has its own colours (notices, badges, links): audit the pages that use them all.
-  test('article pages with notices and the home page, dark theme, every locale', async () => {
-    const pages = LOCALE_CODES.flatMap((l) => pagesOf(l).filter((p) => /article|home|not-in-cloud/.test(p.name)));
-    const failures = await audit(browser(), pages, 'dark');
-    expect(failures, failures.join('\n\n')).toEqual([]);
-  });
 });

@@ -1,7 +1,8 @@
 /**
  * Screenshots of the key pages for reviewers: home and article, phone and desktop, light and dark,
- * in every locale, written to `screenshots/` at the repository root (gitignored). Each shot also
- * checks that nothing overflows the viewport sideways (a phone reader must never scroll sideways).
+ * and on a phone the cloud chooser and the 404 page too, in every locale, written to
+ * `screenshots/` at the repository root (gitignored). Each shot also checks that nothing overflows
+ * the viewport sideways (a phone reader must never scroll sideways).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,13 +23,16 @@ describe.concurrent('screenshots', () => {
   for (const locale of LOCALE_CODES) {
     test(`home and article in ${locale}`, async () => {
       const pages = { home: `/${locale}/global/`, article: `/${locale}/china/provide-billing-support/` };
+      // On a phone also the cloud chooser (long cloud names) and the 404 page, first: the chooser
+      // forwards a reader who already picked a cloud.
+      const phoneOnly = { chooser: `/${locale}/`, 'not-found': `/${locale}/china/no-such-page/` };
       const overflow: string[] = [];
       for (const [device, options] of Object.entries(VIEWPORTS)) {
         for (const colorScheme of ['light', 'dark'] as const) {
           const context = await newContext(browser(), { ...options, colorScheme });
           try {
             const page = await context.newPage();
-            for (const [name, path] of Object.entries(pages)) {
+            for (const [name, path] of Object.entries(device === 'phone' ? { ...phoneOnly, ...pages } : pages)) {
               await page.goto(path);
               await page.evaluate(() => document.fonts.ready);
               await page.screenshot({ path: join(OUT, `${locale}-${name}-${device}-${colorScheme}.png`), fullPage: true });
