@@ -70,7 +70,7 @@ describe.concurrent('accessibility (axe-core: no serious or critical violations)
   for (const locale of LOCALE_CODES) {
     for (const device of ['desktop', 'phone'] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        test(`every page type in ${locale}, ${colorScheme} theme, ${device}`, async () => {
+        test(`every page type in ${locale}, ${colorScheme} theme, ${device}`, { timeout: 120_000 }, async () => {
           const failures = await audit(browser(), pagesOf(locale), colorScheme, device);
           expect(failures, failures.join('\n\n')).toEqual([]);
         });

@@ -21,13 +21,13 @@ const VIEWPORTS = {
 describe.concurrent('screenshots', () => {
   mkdirSync(OUT, { recursive: true });
   for (const locale of LOCALE_CODES) {
-    test(`home and article in ${locale}`, async () => {
-      const pages = { home: `/${locale}/global/`, article: `/${locale}/china/provide-billing-support/` };
-      // On a phone also the cloud chooser (long cloud names) and the 404 page, first: the chooser
-      // forwards a reader who already picked a cloud.
-      const phoneOnly = { chooser: `/${locale}/`, 'not-found': `/${locale}/china/no-such-page/` };
-      const overflow: string[] = [];
-      for (const [device, options] of Object.entries(VIEWPORTS)) {
+    for (const [device, options] of Object.entries(VIEWPORTS)) {
+      test(`key pages in ${locale}, ${device}`, { timeout: 120_000 }, async () => {
+        const pages = { home: `/${locale}/global/`, article: `/${locale}/china/provide-billing-support/` };
+        // On a phone also the cloud chooser (long cloud names) and the 404 page, first: the chooser
+        // forwards a reader who already picked a cloud.
+        const phoneOnly = { chooser: `/${locale}/`, 'not-found': `/${locale}/china/no-such-page/` };
+        const overflow: string[] = [];
         for (const colorScheme of ['light', 'dark'] as const) {
           const context = await newContext(browser(), { ...options, colorScheme });
           try {
@@ -48,8 +48,8 @@ describe.concurrent('screenshots', () => {
             await context.close();
           }
         }
-      }
-      expect(overflow, overflow.join('\n')).toEqual([]);
-    });
+        expect(overflow, overflow.join('\n')).toEqual([]);
+      });
+    }
   }
 });
