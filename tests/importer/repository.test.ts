@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/lib/importer/index.ts';
 import { collectInputs } from '../../src/lib/importer/inputs.ts';
-import { parseFrontmatter } from '../../src/lib/mdx/parse.ts';
+import { parseFrontmatter, parseMdx } from '../../src/lib/mdx/parse.ts';
 import { fixture, lineOf, tempDir } from './helpers.ts';
 
 let pairId = 0;
@@ -223,5 +223,49 @@ describe('English never receives translated text (item 7)', () => {
     expect(plan.diagnostics).toEqual([expect.objectContaining({ rule: 'import/english-mismatch', file: 'b.md', line: lineOf(b, 'Sentence two') })]);
     expect(plan.diagnostics[0]!.message).toContain('a.md');
     expect(plan.skipped).toEqual(['b.md']);
+  });
+});
+
+describe('comments and legacy anchors (item 5)', () => {
+  const text = docfx({
+    title: ['제목', 'Title'],
+    anchor: 'anchors',
+    body: [
+      '<!-- An editorial note that readers never see. -->',
+      '',
+      '<a name="before-paragraph"></a>',
+      pair('문단.', 'A paragraph.'),
+      '',
+      `- <a href="" id="in-list"></a>${pair('항목', 'An item')} <!-- inline note -->`,
+      '',
+      `## <a name="summary"></a><a id="7"/></a>${pair('요약', 'Summary')}`,
+      '',
+      `## <a name="summary"></a>${pair('다시 요약', 'Summary again')}`,
+      '',
+      `| <a id="in-cell"></a>${pair('셀', 'Cell')} |`,
+      '|---|',
+      '| x |',
+    ],
+  });
+  const plan = planImport([{ file: 'anchors.md', text }], { contentDir: tempDir() });
+  if (!plan.files.length) throw new Error(JSON.stringify(plan.diagnostics));
+  const english = plan.files.find((f) => f.contentPath === 'en/anchors.mdx')!.text;
+  const korean = plan.files.find((f) => f.contentPath === 'ko/anchors.mdx')!.text;
+
+  it('drops HTML comments', () => {
+    expect(english).not.toMatch(/editorial|inline note|<!--/);
+    expect(korean).not.toMatch(/editorial|inline note|<!--/);
+  });
+
+  it('turns anchors anywhere into ids of the block they mark, the same in every locale', () => {
+    const ids = (t: string) => parseMdx(t).headings.map((h) => [h.depth, h.id]);
+    const expected = [[0, 'before-paragraph'], [0, 'in-list'], [2, 'summary'], [0, '7'], [2, 'summary-2'], [0, 'in-cell']];
+    expect(ids(english)).toEqual(expected);
+    expect(ids(korean)).toEqual(expected);
+    expect(english).toContain('{/* #before-paragraph */}A paragraph.');
+    const html = JSON.stringify(parseMdx(english).hast);
+    expect(html).toContain('"tagName":"p","properties":{"id":"before-paragraph"}');
+    expect(html).toContain('"tagName":"th","properties":{"id":"in-cell"}');
+    expect(plan.diagnostics.map((d) => d.rule)).toEqual(['import/duplicate-anchor']);
   });
 });

@@ -81,6 +81,8 @@ export interface ConvertContext {
    * of the file the URL names (see `Repository.resolveLink`). `line` is the input line of the link.
    */
   link?: (url: string, line: number) => string;
+  /** The ids given so far in this body (lower-cased), set by the conversion. */
+  ids?: Set<string>;
 }
 
 export interface AppliesToItem {
@@ -130,7 +132,8 @@ const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as cons
 const HEADING_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const ANCHOR_OPEN = /^<a\s+(?:[^>]*?\s)?(?:id|name)\s*=\s*"([^"]*)"[^>]*>$/i;
 const ANCHOR_CLOSE = /^<\/a\s*>$/i;
-const BR = /^<br\s*\/?>$/i;
+const BR = /^<\/?br\s*\/?>$/i;
+const HTML_COMMENT = /^<!--[\s\S]*-->$/;
 const APPLIES_TO = /^applies to\s*:?$/i;
 const APPLIES_TO_INLINE = /^applies to\s*:?\s*(.*)$/i;
 const NBSP = /\u00a0/g;
@@ -278,6 +281,28 @@ interface PhrasingContext {
   inTableCell: boolean;
   /** Anchor ids found (headings take them as their id). */
   anchors: string[];
+  /** Anchors opened (`<a name="x">`) whose `</a>` is still to come. */
+  openAnchors: number;
+}
+
+/**
+ * The id itself, or `id-2`, `id-3` … when the file already has it (DocFX pages repeat anchors such
+ * as `#summary`; a browser, like the link check, takes the first, so links keep their target).
+ */
+function uniqueId(id: string, ctx: ConvertContext, node: Nodes): string {
+  const ids = (ctx.ids ??= new Set());
+  let unique = id;
+  for (let n = 2; ids.has(unique.toLowerCase()); n++) unique = `${id}-${n}`;
+  ids.add(unique.toLowerCase());
+  if (unique !== id) {
+    const { line, column } = position(node);
+    ctx.report({
+      file: ctx.file, line, column, ...importRule('import/duplicate-anchor'),
+      message: `the anchor #${id} is used again in this file; this one is #${unique} (links to #${id} reach the first, as in DocFX)`,
+      hint: 'Give the section an id of its own if a link should reach it.',
+    });
+  }
+  return unique;
 }
 
 function unconvertedHtml(node: Nodes, value: string, ctx: ConvertContext): void {
@@ -303,10 +328,28 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
         const value = node.value.trim();
         const anchor = ANCHOR_OPEN.exec(value);
         const next = children[i + 1];
-        if (anchor && next?.type === 'html' && ANCHOR_CLOSE.test(next.value.trim()) && pc.inHeading) {
+        if (HTML_COMMENT.test(value)) break;
+        if (ANCHOR_CLOSE.test(value) && pc.openAnchors > 0) {
+          pc.openAnchors--;
+          break;
+        }
+        if (anchor) {
+          // A legacy anchor (`<a name="x"></a>`, `<a id="x"/>`, `<a href="" id="x">`): the first of a
+          // heading is its id; any other is an anchor in the text, the same in every locale.
+          if (next?.type === 'html' && ANCHOR_CLOSE.test(next.value.trim())) i++;
+          else if (!/\/>$/.test(value)) pc.openAnchors++;
           const id = anchor[1] ?? '';
-          if (HEADING_ID.test(id)) pc.anchors.push(id);
-          else {
+          if (HEADING_ID.test(id)) {
+            const unique = uniqueId(id, ctx, node);
+            if (pc.inHeading && pc.anchors.length === 0) pc.anchors.push(unique);
+            else {
+              out.push(headingId(unique));
+              // The line break after an anchor's own line goes: alone on a line, MDX would read the
+              // id comment as a block of JavaScript.
+              const after = children[i + 1];
+              if (after?.type === 'text') after.value = after.value.replace(/^\s+/, '');
+            }
+          } else {
             const { line, column } = position(node);
             ctx.report({
               file: ctx.file, line, column, ...importRule('import/bad-anchor'),
@@ -314,7 +357,6 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
               hint: 'Give the heading an id by hand: ## Heading {/* #id */}.',
             });
           }
-          i++;
         } else if (BR.test(value)) {
           if (pc.inTableCell) {
             const br: MdxJsxTextElement = { type: 'mdxJsxTextElement', name: 'br', attributes: [], children: [] };
@@ -386,6 +428,16 @@ function callout(node: Blockquote, ctx: ConvertContext): MdxJsxFlowElement | und
   };
 }
 
+/** The first paragraph, heading or table cell of a block (where an anchor before it goes). */
+function firstPhrasingParent(node: RootContent | undefined): { children: PhrasingContent[] } | undefined {
+  for (let n: Nodes | undefined = node; n; ) {
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') return n;
+    if (!('children' in n) || n.type === 'link' || n.type === 'emphasis' || n.type === 'strong') return undefined;
+    n = (n.children as Nodes[])[0];
+  }
+  return undefined;
+}
+
 function transformBlocks(parent: Parents, ctx: ConvertContext): void {
   const children = parent.children as RootContent[];
   const out: RootContent[] = [];
@@ -393,7 +445,7 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
     const node = children[i]!;
     switch (node.type) {
       case 'heading': {
-        const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [] };
+        const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [], openAnchors: 0 };
         node.children = trimEdges(transformPhrasing(node.children, pc, ctx));
         node.depth = Math.max(2, node.depth) as Heading['depth'];
         const id = pc.anchors[0];
@@ -420,7 +472,15 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
           nextNode.children.unshift(...(node.children as PhrasingContent[]));
           break;
         }
-        const pc: PhrasingContext = { inHeading: false, inTableCell: false, anchors: [] };
+        // A line of nothing but anchors (and comments) marks the block after it: the anchors move
+        // into that block's first text, where they become its ids.
+        const onlyAnchors = node.children.length > 0 && node.children.every((c) => (c.type === 'html' && (ANCHOR_OPEN.test(c.value.trim()) || ANCHOR_CLOSE.test(c.value.trim()) || HTML_COMMENT.test(c.value.trim()))) || (c.type === 'text' && c.value.trim() === ''));
+        const into = onlyAnchors ? firstPhrasingParent(nextNode) : undefined;
+        if (into) {
+          into.children.unshift(...(node.children as PhrasingContent[]));
+          break;
+        }
+        const pc: PhrasingContext = { inHeading: false, inTableCell: false, anchors: [], openAnchors: 0 };
         node.children = transformPhrasing(node.children, pc, ctx);
         if (isBlank(node.children)) break;
         node.children = trimEdges(node.children);
@@ -438,7 +498,8 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
       }
       case 'html': {
         const value = node.value.trim();
-        if (BR.test(value)) break;
+        // Comments are editorial notes: they never reach readers.
+        if (BR.test(value) || HTML_COMMENT.test(value)) break;
         unconvertedHtml(node, node.value, ctx);
         const paragraph: Paragraph = { type: 'paragraph', children: [text(node.value, node)] };
         if (node.position) paragraph.position = node.position;
@@ -455,7 +516,7 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
       case 'table':
         for (const row of node.children) {
           for (const cell of row.children) {
-            const pc: PhrasingContext = { inHeading: false, inTableCell: true, anchors: [] };
+            const pc: PhrasingContext = { inHeading: false, inTableCell: true, anchors: [], openAnchors: 0 };
             cell.children = trimEdges(transformPhrasing(cell.children, pc, ctx)) as typeof cell.children;
           }
         }
@@ -478,8 +539,15 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
 }
 
 /** Plain text of a block, white space collapsed. */
-function plain(node: Nodes): string {
-  return toString(node).replace(/\s+/g, ' ').trim();
+function plain(node: Nodes, options: { includeImageAlt?: boolean } = {}): string {
+  return textOf(node, options.includeImageAlt ?? true).replace(/\s+/g, ' ').trim();
+}
+
+/** `toString` without the id comments (`{/* #id *\/}`), which are not text. */
+function textOf(node: Nodes, includeImageAlt: boolean): string {
+  if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') return '';
+  if ('children' in node) return (node.children as Nodes[]).map((c) => textOf(c, includeImageAlt)).join('');
+  return toString(node, { includeImageAlt });
 }
 
 /** Rewrites every position of a tree from lines of the converted text to lines of the input. */
@@ -568,6 +636,7 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
 
 export function convertBody(markdown: string, ctx: ConvertContext, options: ConvertOptions = {}): ConvertedBody {
   const lines = options.lines;
+  ctx.ids = new Set();
   const counter = { left: 0 };
   const outside: OutsideText[] = [];
   // Diagnostics of the line-level pass name lines of `markdown`: map them to the input too.
@@ -585,11 +654,13 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   if (h1Index >= 0) {
     const h1 = children[h1Index] as Heading;
     titleLine = position(h1).line;
-    const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [] };
+    const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [], openAnchors: 0 };
     h1.children = transformPhrasing(h1.children, pc, ctx);
     titleAnchor = pc.anchors[0];
     title = plain(h1);
     children.splice(h1Index, 1);
+    // The title's anchor named the page, not a section: the body may use it for a section.
+    ctx.ids = new Set();
   }
 
   // The "Applies to" block: a paragraph of the label and a list of names, or one paragraph
@@ -637,7 +708,7 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
     appliesTo,
     // Read when asked: text left out of the English after the conversion is left out here too.
     get firstParagraph(): string | undefined {
-      const texts = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n, { includeImageAlt: false }).replace(/\s+/g, ' ').trim());
+      const texts = tree.children.filter((n) => n.type === 'paragraph').map((n) => plain(n, { includeImageAlt: false }));
       return texts.find((t) => t !== '');
     },
     body: print(),

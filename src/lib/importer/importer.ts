@@ -269,7 +269,7 @@ function verify(text: string): string | undefined {
     throw error;
   }
   const esm = parsed.esm[0] ?? parsed.expressions.find((e) => !e.headingId);
-  if (esm) return `has JavaScript at its line ${esm.line}:${esm.column}`;
+  if (esm) return `has JavaScript at its line ${esm.line}:${esm.column}: ${text.split("\n")[esm.line - 1]}`;
   const result = articleSchema.safeParse(parsed.frontmatter.data);
   if (!result.success) return `has invalid front matter: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
   return undefined;

@@ -29,6 +29,7 @@ import { assignIds, explicitHeadingId, headingText, HEADING_ID_COMMENT } from '.
 import { bodyToHast } from './to-hast.ts';
 
 export interface ParsedHeading extends SourcePosition {
+  /** 1 to 6; 0 for an anchor in the text (`{/* #id *\/}` outside a heading's end), which has no text. */
   depth: number;
   id: string;
   /** True when the id was written by the author (`{/* #id *\/}`), false when derived from text. */
@@ -61,7 +62,7 @@ export interface ParsedElement extends SourcePosition {
 
 export interface ParsedExpression extends SourcePosition {
   value: string;
-  /** True for the one allowed form: a heading-id comment at the end of a heading. */
+  /** True for the one allowed form: an id comment (`{/* #id *\/}`), a heading's id or an anchor. */
   headingId: boolean;
 }
 
@@ -263,6 +264,13 @@ export function parseMdx(source: string): ParsedMdx {
   assignIds(facts.headings);
   facts.headings.forEach((node, i) => (headings[i]!.id = node.data?.id ?? ''));
 
+  // Anchors join the headings as depth 0, in document order: every check of section ids (links,
+  // duplicates, translations, variants) sees them, and no table of contents lists them.
+  if (facts.anchors.length > 0) {
+    headings.push(...facts.anchors.map((a) => ({ depth: 0, id: a.id, explicit: true, text: '', line: a.line, column: a.column })));
+    headings.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
+
   const { body, bodyStartLine } = splitFrontmatter(source);
   return {
     frontmatter,
@@ -281,6 +289,8 @@ export function parseMdx(source: string): ParsedMdx {
 
 interface TreeFacts {
   headings: Heading[];
+  /** Id comments that are not a heading's id: anchors in the text. */
+  anchors: { id: string; line: number; column: number }[];
   links: ParsedLink[];
   elements: ParsedElement[];
   expressions: ParsedExpression[];
@@ -334,7 +344,7 @@ function literalDelimitersIn(node: Positioned & { value: string }, source: strin
  * was a sixth of the parse).
  */
 function collect(tree: Root, source: string): TreeFacts {
-  const facts: TreeFacts = { headings: [], links: [], elements: [], expressions: [], esm: [], literalDelimiters: [] };
+  const facts: TreeFacts = { headings: [], anchors: [], links: [], elements: [], expressions: [], esm: [], literalDelimiters: [] };
   const walk = (node: Nodes, parent: Parent | undefined): void => {
     switch (node.type) {
       case 'text':
@@ -345,9 +355,11 @@ function collect(tree: Root, source: string): TreeFacts {
         break;
       case 'mdxTextExpression':
       case 'mdxFlowExpression': {
-        const isHeadingId =
-          node.type === 'mdxTextExpression' && parent?.type === 'heading' && parent.children.at(-1) === node && HEADING_ID_COMMENT.test(node.value);
-        facts.expressions.push({ value: node.value, headingId: isHeadingId, ...pos(node) });
+        // An id comment in text: at the end of a heading, the heading's id; anywhere else (a
+        // paragraph, list item, table cell, or a second id of a heading), an anchor.
+        const id = node.type === 'mdxTextExpression' ? HEADING_ID_COMMENT.exec(node.value)?.[1] : undefined;
+        facts.expressions.push({ value: node.value, headingId: id !== undefined, ...pos(node) });
+        if (id !== undefined && !(parent?.type === 'heading' && parent.children.at(-1) === node)) facts.anchors.push({ id, ...pos(node) });
         break;
       }
       case 'mdxjsEsm':

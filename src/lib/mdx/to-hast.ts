@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Nodes, Properties, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { HEADING_ID_COMMENT } from './heading-ids.ts';
 
 interface JsxAttribute {
   type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
@@ -50,12 +51,34 @@ const jsxElement: Handler = (state: State, node) => {
 
 const drop: Handler = () => undefined;
 
+/**
+ * An anchor in the text (`{/* #id *\/}` anywhere but at a heading's end, whose comment is removed
+ * before this runs): an empty element with the id, moved onto its block when it opens it.
+ */
+const anchor: Handler = (_state, node) => {
+  const id = HEADING_ID_COMMENT.exec((node as { value: string }).value)?.[1];
+  return id === undefined ? undefined : { type: 'element', tagName: 'span', properties: { id }, children: [] };
+};
+
+/** `<p><span id="x"></span>…` → `<p id="x">…` (also `li`, `td`, `th`), when the block has no id. */
+function hoistAnchors(node: Nodes): void {
+  if (!('children' in node)) return;
+  for (const child of node.children) hoistAnchors(child);
+  if (node.type !== 'element' || !['p', 'li', 'td', 'th'].includes(node.tagName) || node.properties['id'] !== undefined) return;
+  const first = node.children[0];
+  if (first?.type === 'element' && first.tagName === 'span' && first.children.length === 0 && typeof first.properties['id'] === 'string' && Object.keys(first.properties).length === 1) {
+    node.properties['id'] = first.properties['id'];
+    node.children.shift();
+  }
+}
+
 const handlers: Record<string, Handler> = {
   mdxJsxFlowElement: jsxElement,
   mdxJsxTextElement: jsxElement,
-  // Expressions and ESM are safety errors (heading-id comments are removed before this runs).
+  // Expressions and ESM are safety errors; heading-id comments are removed before this runs, and
+  // other id comments are anchors.
   mdxFlowExpression: drop,
-  mdxTextExpression: drop,
+  mdxTextExpression: anchor,
   mdxjsEsm: drop,
   yaml: drop,
   toml: drop,
@@ -64,6 +87,7 @@ const handlers: Record<string, Handler> = {
 /** Converts a parsed body (heading ids already assigned) into a position-free hast tree. */
 export function bodyToHast(tree: MdastRoot): HastRoot {
   const hast = toHast(tree, { handlers }) as HastRoot;
+  hoistAnchors(hast);
   // Positions are for diagnostics, which read the mdast; the cached tree stays small without them.
   strip(hast);
   return hast;

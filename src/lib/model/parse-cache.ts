@@ -15,7 +15,7 @@ import { MdxSyntaxError, parseMdx, type ParsedMdx } from '../mdx/parse.ts';
 import type { SourcePosition } from '../diagnostics.ts';
 
 /** Bump when the shape of `ParsedMdx` or the parser's behaviour changes. */
-export const PARSER_VERSION = '6';
+export const PARSER_VERSION = '7';
 
 /** What is stored for one text: its parse, or the syntax error it raised. */
 export type CacheEntry = { ok: true; parsed: ParsedMdx } | { ok: false; message: string; position: SourcePosition };
