@@ -106,19 +106,37 @@ describe('DocFX constructs', () => {
   it('keeps what it cannot convert as text and warns with the line', () => {
     const warnings = plan.diagnostics.map((d) => ({ rule: d.rule, line: d.line, severity: d.severity, file: d.file }));
     expect(warnings).toEqual([
-      { rule: 'import/unconverted-html', line: lineOf(input.text, '<div class="unsupported">'), severity: 'warning', file: input.file },
       { rule: 'import/unknown-directive', line: lineOf(input.text, ':::zone pivot'), severity: 'warning', file: input.file },
       { rule: 'import/unknown-directive', line: lineOf(input.text, ':::zone-end'), severity: 'warning', file: input.file },
     ]);
-    expect(english).toContain('\\<div class="unsupported">raw html\\</div>');
   });
 
-  it('warns about inline raw HTML on its line and keeps it escaped', () => {
-    const r = importBody(['<span data-ttu-id="t-4">이것은 <kbd>Ctrl</kbd> 키</span><span class="sxs-lookup"><span data-stu-id="t-4">Press <kbd>Ctrl</kbd> now</span></span>']);
-    expect(r.en).toBe('Press \\<kbd>Ctrl\\</kbd> now');
-    const line = lineOf(r.text, '<kbd>');
-    expect(r.plan.diagnostics.filter((d) => d.rule === 'import/unconverted-html').map((d) => d.line)).toEqual([line]); // one warning per line and rule
-    expect(() => parseMdx(r.plan.files[0]!.text)).not.toThrow();
+  it('converts raw HTML to Markdown: blocks, inline elements, and tables with lists in cells (item 4)', () => {
+    expect(english).toContain('\nraw html\n');
+    const r = importBody([
+      '<span data-ttu-id="t-4">이것은 <kbd>Ctrl</kbd> 키</span><span class="sxs-lookup"><span data-stu-id="t-4">Press <kbd>Ctrl</kbd> and <strong>bold</strong>, x<sup>2</sup>, <a href="other.md">a link</a>.</span></span>',
+      '',
+      '<table>',
+      '<colgroup><col width="40%" /><col width="60%" /></colgroup>',
+      '<tbody>',
+      '<tr><td><span data-ttu-id="t-5">날짜</span><span class="sxs-lookup"><span data-stu-id="t-5">Dates</span></span></td><td><ul><li><span data-ttu-id="t-6">하나</span><span class="sxs-lookup"><span data-stu-id="t-6">One</span></span></li><li><span data-ttu-id="t-7">둘</span><span class="sxs-lookup"><span data-stu-id="t-7">Two</span></span></li></ul></td></tr>',
+      '<tr><td><p>First</p><p>Second<br/>line</p></td><td><a name="in-table"></a>Value <token></td></tr>',
+      '</tbody>',
+      '</table>',
+      '',
+      '<details><summary>More</summary>',
+      '',
+      'Hidden text.',
+      '',
+      '</details>',
+    ]);
+    expect(r.en).toContain('Press `Ctrl` and **bold**, x2, [a link](other.mdx).');
+    expect(r.en).toMatch(/^\| Dates +\| • One<br \/>• Two +\|$/m);
+    expect(r.en).toMatch(/^\| First<br \/>Second<br \/>line +\| \{\/\* #in-table \*\/\}Value \\<token> +\|$/m);
+    expect(r.en).toContain('**More**\n\nHidden text.');
+    expect(r.ko).toMatch(/^\| 날짜 +\| • 하나<br \/>• 둘 +\|$/m);
+    expect(r.plan.diagnostics.map((d) => [d.rule, d.line])).toEqual([['import/unconverted-html', lineOf(r.text, '<token>')]]);
+    for (const f of r.plan.files) expect(() => parseMdx(f.text)).not.toThrow();
   });
 
   it('handles several pairs per line, bold around and inside pairs, and pairs in link text', () => {

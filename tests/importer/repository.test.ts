@@ -269,3 +269,50 @@ describe('comments and legacy anchors (item 5)', () => {
     expect(plan.diagnostics.map((d) => d.rule)).toEqual(['import/duplicate-anchor']);
   });
 });
+
+describe('DocFX constructs of real repositories (item 6)', () => {
+  const text = docfx({
+    title: ['제목', 'Title'],
+    anchor: 'constructs',
+    body: [
+      '## ' + pair('설정', 'Setup'),
+      '',
+      `# [${pair('포털', 'Portal')}](#tab/portal)`,
+      '',
+      pair('포털에서.', 'In the portal.'),
+      '',
+      `# [${pair('API', 'API')}](#tab/api)`,
+      '',
+      pair('API로.', 'With the API.'),
+      '',
+      '---',
+      '',
+      '> [!NOTE]',
+      '>',
+      '> ' + pair('빈 줄 다음.', 'After an empty line.'),
+      '',
+      '>[!Important]',
+      '>' + pair('붙여 쓴 것.', 'Written without a space.'),
+      '',
+      ':::image type="content" source="media/small.png" alt-text="Small" lightbox="media/large.png":::',
+      '',
+      pair('문장', 'A sentence with') + ' :::no-loc text="Azure":::.   ',
+    ],
+  });
+  const plan = planImport([{ file: 'constructs.md', text }], { contentDir: tempDir() });
+  const english = plan.files.find((f) => f.contentPath === 'en/constructs.mdx')!.text;
+
+  it('turns DocFX tabs into sections below the current heading, with a warning', () => {
+    expect(english).toContain('## Setup\n\n### Portal {/* #tab-portal */}\n\nIn the portal.');
+    expect(english).toContain('### API {/* #tab-api */}\n\nWith the API.\n\n<Callout');
+    expect(english.slice(english.indexOf('\n---\n') + 5)).not.toMatch(/^---$/m);
+    expect(plan.diagnostics.map((d) => [d.rule, d.line])).toEqual([['import/tabs', lineOf(text, '#tab/portal')]]);
+  });
+
+  it('reads callouts whose first line is empty or has no space, :::image lightbox and :::no-loc', () => {
+    expect(english).toContain('<Callout type="note">\n  After an empty line.\n</Callout>');
+    expect(english).toContain('<Callout type="important">\n  Written without a space.\n</Callout>');
+    expect(english).toContain('[![Small](/media/small.png)](/media/large.png)');
+    expect(english).toContain('A sentence with Azure.\n');
+  });
+});

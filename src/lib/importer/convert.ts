@@ -27,7 +27,10 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.ts';
+import { DOCUMENT_ELEMENTS, htmlToMdast, tagName, type HtmlContext } from './html.ts';
 import { importRule } from './rules.ts';
+import { toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
 
 /**
  * Width of text in a monospace editor: East Asian wide and full-width characters take two columns,
@@ -365,8 +368,14 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
             out.push({ type: 'break' });
           }
         } else {
-          unconvertedHtml(node, node.value, ctx);
-          out.push(text(node.value, node));
+          const converted = convertHtml(children, i, false, ctx);
+          if (converted) {
+            out.push(...transformPhrasing(converted.nodes, pc, ctx));
+            i = converted.last;
+          } else {
+            unconvertedHtml(node, node.value, ctx);
+            out.push(text(node.value, node));
+          }
         }
         break;
       }
@@ -428,6 +437,56 @@ function callout(node: Blockquote, ctx: ConvertContext): MdxJsxFlowElement | und
   };
 }
 
+function htmlContext(ctx: ConvertContext, line: number): HtmlContext {
+  return {
+    line,
+    anchor: (id, at) => (HEADING_ID.test(id) ? uniqueId(id, ctx, { type: 'text', value: '', position: { start: { line: at, column: 1 }, end: { line: at, column: 1 } } }) : undefined),
+    link: (url, at) => (ctx.link ? ctx.link(url, at) : rewriteLink(url)),
+    image: rewriteImage,
+    pseudoTag: (tag, at, column) =>
+      ctx.report({
+        file: ctx.file, line: at, column, ...importRule('import/unconverted-html'),
+        message: `<${tag}> is not an HTML element of documents; kept as text`,
+        hint: 'If it stands for a value to fill in, write it in code (`<token>`) or in words.',
+      }),
+  };
+}
+
+/** Markdown nodes as HTML (for the parts between the tags of an HTML run). */
+function asHtml(node: Nodes): string {
+  if (node.type === 'html') return node.value;
+  if (node.type === 'text') return node.value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return toHtml(toHast(node as never, { allowDangerousHtml: true }), { allowDangerousHtml: true });
+}
+
+/** Whether an HTML string closes every `<tag>` it opens. */
+function balanced(html: string, tag: string): boolean {
+  const opens = html.match(new RegExp(`<${tag}(?=[\\s>/])`, 'gi'))?.length ?? 0;
+  const closes = html.match(new RegExp(`</${tag}\\s*>`, 'gi'))?.length ?? 0;
+  return closes >= opens;
+}
+
+/**
+ * An HTML element that starts at `children[start]` and the siblings up to where its tags close
+ * (Markdown ends an HTML block at a blank line, and splits inline HTML into one node per tag; the
+ * browser did neither), converted to Markdown. `flow`: a block (a table, a list, a `<p>`) among
+ * blocks, else an inline element (`<strong>…</strong>`, `<sup>`, `<code>`) in a paragraph, which
+ * is converted alone when it never closes. Undefined when the tag is not a document element.
+ */
+function convertHtml<T extends Nodes>(children: readonly T[], start: number, flow: boolean, ctx: ConvertContext): { nodes: T[]; last: number } | undefined {
+  const node = children[start] as Nodes & { value: string };
+  const tag = tagName(node.value);
+  if (!tag || !DOCUMENT_ELEMENTS.has(tag) || node.value.trim().startsWith('</')) return undefined;
+  let html = node.value;
+  let last = start;
+  while (!balanced(html, tag) && last + 1 < children.length) html += (flow ? '\n\n' : '') + asHtml(children[++last]!);
+  if (!flow && !balanced(html, tag)) {
+    html = node.value;
+    last = start;
+  }
+  return { nodes: htmlToMdast(html, flow, htmlContext(ctx, position(node).line)) as T[], last };
+}
+
 /** The first paragraph, heading or table cell of a block (where an anchor before it goes). */
 function firstPhrasingParent(node: RootContent | undefined): { children: PhrasingContent[] } | undefined {
   for (let n: Nodes | undefined = node; n; ) {
@@ -438,11 +497,47 @@ function firstPhrasingParent(node: RootContent | undefined): { children: Phrasin
   return undefined;
 }
 
+/** A DocFX tab heading (`# [Label](#tab/id)`): the tab's label and id, else undefined. */
+function tabOf(node: RootContent): { label: PhrasingContent[]; id: string } | undefined {
+  if (node.type !== 'heading') return undefined;
+  const meaningful = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  const link = meaningful[0];
+  if (meaningful.length !== 1 || link?.type !== 'link') return undefined;
+  const id = /^#tab\/([A-Za-z0-9_-]+)/.exec(link.url)?.[1];
+  return id === undefined ? undefined : { label: link.children, id };
+}
+
 function transformBlocks(parent: Parents, ctx: ConvertContext): void {
   const children = parent.children as RootContent[];
   const out: RootContent[] = [];
+  /** Depth of the last heading that is not a tab (tabs become sections one level below it). */
+  let sectionDepth = 1;
+  let inTabs = false;
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
+    // DocFX tabs: each `# [Label](#tab/id)` becomes a section heading; the `---` after the last
+    // tab's content (which closes the group) goes.
+    const tab = tabOf(node);
+    if (tab && node.type === 'heading') {
+      if (!inTabs) {
+        const { line, column } = position(node);
+        ctx.report({
+          file: ctx.file, line, column, ...importRule('import/tabs'),
+          message: 'DocFX tabs become sections, one heading per tab; readers see every tab, one after the other',
+          hint: 'Check that the sections read well one after another; reword their introduction if it speaks of tabs.',
+        });
+      }
+      inTabs = true;
+      node.depth = Math.min(6, sectionDepth + 1) as Heading['depth'];
+      // The tab's id becomes the section's (as an anchor, made unique like any other).
+      node.children = [{ type: 'html', value: `<a name="tab-${tab.id}">` }, { type: 'html', value: '</a>' }, ...tab.label];
+    } else if (inTabs && node.type === 'thematicBreak') {
+      inTabs = false;
+      continue;
+    } else if (node.type === 'heading') {
+      if (inTabs && node.depth <= sectionDepth) inTabs = false;
+      sectionDepth = Math.max(2, node.depth);
+    }
     switch (node.type) {
       case 'heading': {
         const pc: PhrasingContext = { inHeading: true, inTableCell: false, anchors: [], openAnchors: 0 };
@@ -500,6 +595,14 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
         const value = node.value.trim();
         // Comments are editorial notes: they never reach readers.
         if (BR.test(value) || HTML_COMMENT.test(value)) break;
+        const converted = convertHtml(children, i, true, ctx);
+        if (converted) {
+          const holder = { type: 'root', children: converted.nodes } as Root;
+          transformBlocks(holder, ctx);
+          out.push(...holder.children);
+          i = converted.last;
+          break;
+        }
         unconvertedHtml(node, node.value, ctx);
         const paragraph: Paragraph = { type: 'paragraph', children: [text(node.value, node)] };
         if (node.position) paragraph.position = node.position;

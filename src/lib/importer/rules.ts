@@ -22,6 +22,7 @@ export const IMPORT_RULES = {
   'import/unconverted-html': { severity: 'warning', summary: 'Raw HTML the importer cannot convert; kept as text.' },
   'import/unknown-directive': { severity: 'warning', summary: 'A DocFX extension (:::, [!INCLUDE], unknown [!TYPE]) the importer cannot convert; kept as text.' },
   'import/duplicate-anchor': { severity: 'info', summary: 'An anchor id used twice in one file; the later one gets a suffix (-2).' },
+  'import/tabs': { severity: 'warning', summary: 'DocFX tabs (# [Label](#tab/id)) were converted to one section per tab.' },
   'import/bad-anchor': { severity: 'warning', summary: 'An anchor id that is not a valid heading id; dropped.' },
   'import/author-edited': { severity: 'warning', summary: 'The file was changed since the last import; not overwritten without --force.' },
   'import/file-name': { severity: 'error', summary: 'The article id would make a file name longer than file systems accept.' },
