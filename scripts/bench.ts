@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from './lib/cli.ts';
 import { gzipBytes, scriptsBeforeInteraction, utf8Bytes } from '../src/lib/bench/bytes.ts';
 import { editArticle, generateCorpus, type GeneratedCorpus } from '../src/lib/bench/corpus.ts';
 import { createRng } from '../src/lib/bench/prng.ts';
@@ -389,8 +389,22 @@ function machine(): Machine {
   };
 }
 
+const USAGE = `usage: npm run bench -- [options]
+
+  --n 250,1000        article counts per locale to measure (default 250,1000)
+  --runs 3            runs per count; the report gives medians (default 3)
+  --out FILE          report file, or - for standard output (default BENCHMARKS.md)
+  --keep              keep the generated project roots (their paths are printed)
+  --seed 1            seed of the synthetic corpus
+  --sample 60         pages per locale sampled for HTML and JavaScript weight
+  --from-json A,B     re-format saved raw results into one report, measuring nothing
+  --help              this text
+`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const parsed = parseCommandLine(process.argv.slice(2), {
+    name: 'npm run bench',
+    usage: USAGE,
     options: {
       n: { type: 'string', default: '250,1000' },
       runs: { type: 'string', default: '3' },
@@ -401,6 +415,11 @@ async function main(): Promise<void> {
       'from-json': { type: 'string' },
     },
   });
+  if ('exit' in parsed) {
+    process.exitCode = parsed.exit;
+    return;
+  }
+  const { values } = parsed;
   if (values['from-json']) {
     // Re-format saved runs (for example N = 250 with --runs 3 and N = 1000 with --runs 1, measured
     // one after the other) into one report without measuring again.
@@ -413,7 +432,10 @@ async function main(): Promise<void> {
   }
   const ns = values.n.split(',').map((s) => Number(s.trim()));
   const json = join(tmpdir(), `partner-kb-bench-${ns.join('-')}.json`);
-  if (ns.some((n) => !Number.isInteger(n) || n < 2)) throw new Error('--n takes article counts ≥ 2, for example --n 250,1000');
+  if (ns.some((n) => !Number.isInteger(n) || n < 2)) {
+    process.exitCode = usageError({ name: 'npm run bench', usage: USAGE }, '--n takes article counts ≥ 2, for example --n 250,1000').exit;
+    return;
+  }
   const runs = Math.max(1, Number(values.runs));
   const about = machine();
   const results: NResult[] = [];

@@ -1,64 +1,98 @@
 /**
  * `npm run check`: loads the content model, runs every check, prints the diagnostics and exits 1
- * on any error (on any warning too with --strict).
- *
- *   --format human|github|json   output format (default human)
- *   --summary FILE               also write a Markdown summary (appended to $GITHUB_STEP_SUMMARY too)
- *   --strict                     warnings fail as well
- *   --root DIR                   project root (default: the current folder)
- *   --external                   also fetch external links (cached in node_modules/.cache/partner-kb/)
- *   --html DIR                   also check the links of a built site (for example dist)
- *   --watch                      keep running: re-check whenever content, locales, src or public change
+ * on any error (on any warning too with --strict) that the baseline does not accept. See USAGE.
  */
-import { appendFileSync, existsSync, readdirSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { byPosition, checkBuiltHtmlInParallel, checkExternalLinks, fileCache, httpFetcher, runChecks } from '../src/lib/checks/index.ts';
-import { buildLinkIndex } from '../src/lib/checks/link-index.ts';
-import { cacheDir, loadProject, projectFromInput, readBuiltSite, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
-import { contentDirectory } from '../src/lib/model/load.ts';
+import { appendFileSync, existsSync, readdirSync, renameSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { applyBaseline, baselineOf, pruneBaseline, readBaseline, writeBaseline, type BaselineOutcome } from '../src/lib/checks/baseline.ts';
+import { runChecks } from '../src/lib/checks/index.ts';
+import { cacheDir, checkProject, lineTextOf, projectFromInput, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
 import { createParseCache } from '../src/lib/model/parse-cache.ts';
-import { exitCode, format, FORMATS, formatMarkdownSummary, summaryLine, type Format } from '../src/lib/report/index.ts';
+import { exitCode, format, FORMATS, formatMarkdownSummary, reportSummary, type Format, type ReportOptions } from '../src/lib/report/index.ts';
+import { UserError } from '../src/lib/user-error.ts';
+import { parseCommandLine, usageError } from './lib/cli.ts';
+
+const USAGE = `usage: npm run check -- [options]
+
+  --format human|github|json   output format (default human)
+  --output FILE                write the report to FILE instead of standard output (for json and
+                               github: npm's own banner never gets into it); the summary line still
+                               goes to standard output
+  --quiet                      errors only
+  --verbose                    every info line, and the consequences folded into each finding
+  --strict                     warnings fail as well
+  --summary FILE               also write a Markdown summary (appended to $GITHUB_STEP_SUMMARY too)
+  --root DIR                   project root (default: the current folder)
+  --content-dir DIR            content folder (default: <root>/content)
+  --html DIR                   also check the links of a built site (for example dist)
+  --external                   also fetch external links (cached in node_modules/.cache/partner-kb/)
+  --watch                      keep running: re-check whenever content, locales, src or public change
+  --update-baseline            accept every current error and warning: write <content>/.check-baseline.json
+  --prune-baseline             remove baseline entries that no longer occur (never adds one)
+  --ignore-baseline            report every finding, baselined or not
+  --help                       this text
+`;
+const CLI = {
+  name: 'npm run check',
+  usage: USAGE,
+  options: {
+    format: { type: 'string', default: 'human' },
+    output: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+    summary: { type: 'string' },
+    root: { type: 'string', default: '.' },
+    'content-dir': { type: 'string' },
+    external: { type: 'boolean', default: false },
+    html: { type: 'string' },
+    watch: { type: 'boolean', default: false },
+    'update-baseline': { type: 'boolean', default: false },
+    'prune-baseline': { type: 'boolean', default: false },
+    'ignore-baseline': { type: 'boolean', default: false },
+  },
+} as const;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      format: { type: 'string', default: 'human' },
-      summary: { type: 'string' },
-      strict: { type: 'boolean', default: false },
-      root: { type: 'string', default: '.' },
-      external: { type: 'boolean', default: false },
-      html: { type: 'string' },
-      watch: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    process.stdout.write('usage: npm run check -- [--format human|github|json] [--summary FILE] [--strict] [--root DIR] [--external] [--html DIR] [--watch]\n');
+  const parsed = parseCommandLine(argv, CLI);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  if (!FORMATS.includes(values.format as Format)) return usageError(CLI, `--format must be one of ${FORMATS.join(', ')}`).exit;
+  if (values.quiet && values.verbose) return usageError(CLI, '--quiet and --verbose cannot be used together').exit;
+  if (values['update-baseline'] && values['prune-baseline']) return usageError(CLI, '--update-baseline and --prune-baseline cannot be used together').exit;
+  const kind = values.format as Format;
+  const root = resolve(values.root);
+  const contentDir = values['content-dir'] ? resolve(values['content-dir']) : undefined;
+  const report: ReportOptions = { quiet: values.quiet, verbose: values.verbose };
+  if (values.watch) return watch(root, contentDir, kind, report, !values['ignore-baseline']);
+
+  const updating = values['update-baseline'] || values['prune-baseline'];
+  const checked = await checkProject({ root, contentDir, html: values.html, external: values.external, useBaseline: !values['ignore-baseline'] && !values['update-baseline'] });
+  const shownPath = relative(process.cwd(), checked.baseline.path) || checked.baseline.path;
+  if (updating) {
+    const next = values['update-baseline'] ? baselineOf(checked.all, checked.baseline.path, root, checked.lineText) : pruneBaseline(checked.baseline, checked.outcome.stale);
+    writeBaseline(next);
+    const removed = checked.baseline.entries.length - next.entries.length;
+    process.stdout.write(
+      values['update-baseline']
+        ? `${shownPath}: ${next.entries.length} accepted finding${next.entries.length === 1 ? '' : 's'}. Commit it; npm run check and the build now fail only on new findings.\n`
+        : `${shownPath}: removed ${removed} entr${removed === 1 ? 'y that no longer occurs' : 'ies that no longer occur'}; ${next.entries.length} left.\n`,
+    );
     return 0;
   }
-  if (!FORMATS.includes(values.format as Format)) {
-    process.stderr.write(`--format must be one of ${FORMATS.join(', ')}\n`);
-    return 2;
-  }
-  const root = resolve(values.root);
-  if (values.watch) return watch(root, values.format as Format);
-  const project = await loadProject({ root });
-  const links = buildLinkIndex(project.kb);
-  const diagnostics = runChecks(project.kb, { ...project.checkOptions, links });
-  if (values.html) {
-    diagnostics.push(...(await checkBuiltHtmlInParallel(readBuiltSite(root, values.html))));
-    diagnostics.sort(byPosition);
-  }
-  if (values.external) {
-    diagnostics.push(...(await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 })));
-    diagnostics.sort(byPosition);
-  }
 
-  process.stdout.write(format(diagnostics, values.format as Format));
-  const summary = formatMarkdownSummary(diagnostics);
+  const { reported } = checked.outcome;
+  const options: ReportOptions = { ...report, baseline: baselineNote(checked.outcome, shownPath, checked.baseline.exists) };
+  const text = format(reported, kind, options);
+  if (values.output) {
+    const tmp = `${values.output}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, values.output);
+    process.stdout.write(`${reportSummary(reported, options)} (report: ${values.output})\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  const summary = formatMarkdownSummary(reported, { baselined: checked.outcome.baselined.length });
   if (values.summary) {
     if (values.summary === process.env['GITHUB_STEP_SUMMARY']) appendFileSync(values.summary, summary);
     else writeFileSync(values.summary, summary);
@@ -66,7 +100,12 @@ async function main(argv: string[]): Promise<number> {
   if (process.env['GITHUB_STEP_SUMMARY'] && values.summary !== process.env['GITHUB_STEP_SUMMARY']) {
     appendFileSync(process.env['GITHUB_STEP_SUMMARY'], summary);
   }
-  return exitCode(diagnostics, { strict: values.strict });
+  return exitCode(reported, { strict: values.strict });
+}
+
+/** What the summary line says about the baseline; nothing when there is no baseline file. */
+function baselineNote(outcome: BaselineOutcome, file: string, exists: boolean): ReportOptions['baseline'] {
+  return exists ? { file, baselined: outcome.baselined.length, stale: outcome.stale.length } : undefined;
 }
 
 /**
@@ -74,16 +113,19 @@ async function main(argv: string[]): Promise<number> {
  * files are read and parsed again before every check runs. Each run ends with one line,
  * `[check] <counts> in <ms> ms`, on standard error.
  */
-async function watch(root: string, kind: Format): Promise<number> {
-  const input = readProjectInput(root);
+async function watch(root: string, contentDir: string | undefined, kind: Format, report: ReportOptions, useBaseline: boolean): Promise<number> {
+  const input = readProjectInput(root, contentDir);
   const parseCache = createParseCache({ dir: cacheDir(root, 'parse') });
   await parseCache.prime(input.content.articles.map((a) => a.text));
   const run = (): void => {
     const started = performance.now();
     const project = projectFromInput(input, parseCache);
-    const diagnostics = runChecks(project.kb, project.checkOptions);
-    process.stdout.write(format(diagnostics, kind));
-    process.stderr.write(`[check] ${summaryLine(diagnostics)} in ${Math.round(performance.now() - started)} ms; watching for changes\n`);
+    const all = runChecks(project.kb, project.checkOptions);
+    const baseline = useBaseline ? readBaseline(input.contentDir) : { path: '', exists: false, entries: [] };
+    const outcome = applyBaseline(all, baseline, root, lineTextOf(input));
+    const options: ReportOptions = { ...report, baseline: baselineNote(outcome, relative(process.cwd(), baseline.path), baseline.exists) };
+    process.stdout.write(format(outcome.reported, kind, options));
+    process.stderr.write(`[check] ${reportSummary(outcome.reported, options)} in ${Math.round(performance.now() - started)} ms; watching for changes\n`);
   };
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -104,7 +146,7 @@ async function watch(root: string, kind: Format): Promise<number> {
     clearTimeout(timer);
     timer = setTimeout(flush, 25);
   };
-  for (const dir of [contentDirectory(root), ...['locales', 'src', 'public'].map((d) => join(root, d))]) watchTree(dir, changed);
+  for (const dir of new Set([input.contentDir, ...['locales', 'src', 'public'].map((d) => join(root, d))])) watchTree(dir, changed);
   // Watchers are in place before the first report, so an edit made after it is never missed.
   run();
   return new Promise<number>(() => undefined);
@@ -135,7 +177,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A user's mistake (an unreadable baseline, a missing built site) is one line; anything else is a bug.
+    if (error instanceof UserError) {
+      process.stderr.write(`npm run check: ${error.message}\n`);
+    } else {
+      process.stderr.write(`check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
     process.exitCode = 2;
   },
 );

@@ -8,9 +8,9 @@
  *
  * Common option: --root DIR (project root, default the current folder).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from './lib/cli.ts';
 import { loadProject } from '../src/lib/checks/project.ts';
 import { ackText, planAck } from '../src/lib/model/ack.ts';
 import { translationMatrix } from '../src/lib/model/status.ts';
@@ -19,26 +19,36 @@ import { formatVariantDiff } from '../src/lib/report/diff.ts';
 import { formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../src/lib/report/status.ts';
 import { isLocale, SOURCE_LOCALE } from '../src/lib/site.ts';
 
-const USAGE = 'usage: npm run kb -- status [--format text|json|markdown] | diff <slug> [--locale ko] [--variants a,b] | ack <file> [--method human|machine]  [--root DIR]\n';
+const USAGE = `usage: npm run kb -- <command> [options]
+
+  status [--format text|json|markdown]          article × locale × cloud translation matrix
+  diff <slug> [--locale ko] [--variants a,b]    how two variants of an article differ, section by section
+  ack <file> [--method human|machine]           record the source hash after review; <file> is the
+                                                file's path from the current folder or the project
+                                                root, for example content/ko/customer-support.mdx
+  --root DIR                                    project root (default: the current folder)
+  --help                                        this text
+`;
+const CLI = {
+  name: 'npm run kb',
+  usage: USAGE,
+  allowPositionals: true,
+  options: {
+    root: { type: 'string', default: '.' },
+    format: { type: 'string', default: 'text' },
+    locale: { type: 'string', default: SOURCE_LOCALE },
+    variants: { type: 'string' },
+    method: { type: 'string' },
+  },
+} as const;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      root: { type: 'string', default: '.' },
-      format: { type: 'string', default: 'text' },
-      locale: { type: 'string', default: SOURCE_LOCALE },
-      variants: { type: 'string' },
-      method: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const parsed = parseCommandLine(argv, CLI);
+  if ('exit' in parsed) return parsed.exit;
+  const { values, positionals } = parsed;
   const [command, arg] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(USAGE);
-    return command ? 0 : 2;
-  }
+  if (!command) return usageError(CLI, 'a command is needed').exit;
+  if (!['status', 'diff', 'ack'].includes(command)) return usageError(CLI, `unknown command "${command}"`).exit;
   const root = resolve(values.root);
   const { kb } = await loadProject({ root });
 
@@ -66,7 +76,14 @@ async function main(argv: string[]): Promise<number> {
     case 'ack': {
       if (!arg) return fail('ack needs a file');
       if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') return fail('--method must be human or machine');
-      const path = relative(root, resolve(arg)).split('\\').join('/');
+      const found = [resolve(arg), resolve(root, arg)].find((p) => existsSync(p));
+      if (!found) {
+        const inContent = ['content', ''].map((d) => join(root, d, arg)).find((p) => existsSync(p));
+        return fail(
+          `${arg}: file not found. Give the file's path from the current folder or from the project root, such as content/ko/customer-support.mdx${inContent ? `; did you mean ${relative(process.cwd(), inContent).split('\\').join('/')}?` : '.'}`,
+        );
+      }
+      const path = relative(root, found).split('\\').join('/');
       const plan = planAck(kb, path);
       if (!plan.ok) return fail(plan.message);
       const absolute = join(root, path);
@@ -83,12 +100,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      return fail(`unknown command "${command}"\n${USAGE}`);
+      return usageError(CLI, `unknown command "${command}"`).exit;
   }
 }
 
 function fail(message: string): number {
-  process.stderr.write(`kb: ${message}\n`);
+  process.stderr.write(`npm run kb: ${message}\n`);
   return 2;
 }
 

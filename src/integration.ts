@@ -2,8 +2,9 @@
  * The partner-kb Astro integration: wiring only (the logic lives in src/lib/).
  *
  * - Before the build: loads the content model (parse cache shared with `npm run check`), runs every
- *   check and fails on any error with `file:line:column` diagnostics (Astro's own schema error has
- *   no line). The checked model is handed to the pages, so content is parsed once.
+ *   check and stops on any error the check baseline does not accept, printing the diagnostics and
+ *   one line that says so (no stack trace: the fault is in content, not in the build). The checked
+ *   model is handed to the pages, so content is parsed once.
  * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
  *   and writes the index to a staging folder as soon as it is done.
  * - After the build: the search and page modules, the built-HTML link pass (links made by layouts and
@@ -11,12 +12,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { runChecks } from './lib/checks/index.ts';
+import { applyBaseline, type Baseline, type LineText } from './lib/checks/baseline.ts';
 import { checkBuiltHtmlInParallel } from './lib/checks/html-parallel.ts';
-import { cacheDir, loadProject, readBuiltSite } from './lib/checks/project.ts';
+import { cacheDir, checkProject, readBuiltSite } from './lib/checks/project.ts';
 import { contentDirectory } from './lib/model/load.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
-import { format } from './lib/report/index.ts';
+import { format, summaryLine } from './lib/report/index.ts';
+import { UserError } from './lib/user-error.ts';
 import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts';
 import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
@@ -25,18 +27,29 @@ import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { Translate } from './lib/render/body.ts';
 import { contentChanged, shareModel } from './shared-model.ts';
 
-function failOnErrors(diagnostics: Diagnostic[], logger: AstroIntegrationLogger, what: string): void {
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  if (errors.length > 0) {
-    throw new Error(`${what}: ${errors.length} error(s); run \`npm run check\` for details.\n${format(errors, 'human')}`);
+/**
+ * Logs the findings that fail the build and stops it: the diagnostics as `npm run check` prints
+ * them, then one line saying why the build stopped. Astro would print an "unhandled error" with a
+ * stack trace for a thrown error, which points at this file instead of the content.
+ */
+function stopOnErrors(reported: Diagnostic[], baselined: number, logger: AstroIntegrationLogger, what: string, beforeExit?: () => Promise<void>): Promise<void> | void {
+  const errors = reported.filter((d) => d.severity === 'error');
+  const warnings = reported.filter((d) => d.severity === 'warning');
+  const accepted = baselined > 0 ? `, ${baselined} baselined` : '';
+  if (errors.length === 0) {
+    logger.info(`${what}: no errors${warnings.length ? `, ${warnings.length} warning(s) (npm run check)` : ''}${accepted}`);
+    return;
   }
-  logger.info(`${what}: no errors${warnings.length ? `, ${warnings.length} warning(s) (npm run check)` : ''}`);
+  for (const line of format(errors, 'human').trimEnd().split('\n').slice(0, -1)) logger.error(line);
+  logger.error(`The build stopped: ${what} found ${summaryLine(errors)}${accepted} (above; npm run check lists every finding).`);
+  return (beforeExit?.() ?? Promise.resolve()).then(() => process.exit(1));
 }
 
 export default function partnerKb(): AstroIntegration {
   const root = process.cwd();
   let search: SearchIndexing | undefined;
+  // The check baseline read before the build, applied to the built-HTML pass too.
+  let accepted: { baseline: Baseline; lineText: LineText } | undefined;
   return {
     name: 'partner-kb',
     hooks: {
@@ -60,8 +73,18 @@ export default function partnerKb(): AstroIntegration {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
         const started = performance.now();
-        const project = await loadProject({ root });
-        failOnErrors(runChecks(project.kb, project.checkOptions), logger, 'content checks');
+        let checked: Awaited<ReturnType<typeof checkProject>>;
+        try {
+          checked = await checkProject({ root });
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          logger.error(error.message);
+          logger.error('The build stopped: the check baseline cannot be read.');
+          process.exit(1);
+        }
+        const { project, outcome } = checked;
+        accepted = { baseline: checked.baseline, lineText: checked.lineText };
+        await stopOnErrors(outcome.reported, outcome.baselined.length, logger, 'content checks');
         shareModel(project.kb);
         logger.info(`content model and checks: ${Math.round(performance.now() - started)} ms`);
         if (process.env['KB_SKIP_SEARCH'] !== '1') {
@@ -75,13 +98,16 @@ export default function partnerKb(): AstroIntegration {
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
         await bundleBrowserModule(fileURLToPath(new URL('./client/page.ts', import.meta.url)), fileURLToPath(new URL('.' + PAGE_MODULE_URL, dir)));
         const started = performance.now();
+        let html: Diagnostic[];
         try {
-          failOnErrors(await checkBuiltHtmlInParallel(readBuiltSite(root, out)), logger, 'built-HTML links');
-          logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
+          html = await checkBuiltHtmlInParallel(readBuiltSite(root, out));
         } catch (error) {
           await search?.abort();
           throw error;
         }
+        const outcome = accepted ? applyBaseline(html, accepted.baseline, root, accepted.lineText) : { reported: html, baselined: [] };
+        await stopOnErrors(outcome.reported, outcome.baselined.length, logger, 'built-HTML pass', async () => void (await search?.abort()));
+        logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
         if (!search) return;
         const waiting = performance.now();
         const { pages, errors, ms } = await search.finish(out);

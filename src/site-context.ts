@@ -1,31 +1,49 @@
 /**
  * The Astro side's access to the content model: built once per process, on first use (not at
  * import), and failing the build with every content error named by file, line and field.
+ *
+ * In `npm run dev` the model is rebuilt after each change and checked like `npm run check` does:
+ * the findings are printed in the terminal, and pages show their own file's (see `devFindings`).
+ * A file with errors never stops the server: its pages show the diagnostics, the others work.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TFunction } from 'i18next';
 import { GIT_LOG_ARGS, parseGitLog } from './lib/git-dates.ts';
-import { format } from './lib/report/index.ts';
+import { format, summaryLine } from './lib/report/index.ts';
+import type { Diagnostic } from './lib/diagnostics.ts';
+import { applyBaseline, readBaseline } from './lib/checks/baseline.ts';
+import { runChecks } from './lib/checks/index.ts';
+import { lineTextOf, projectFromInput, readProjectInput } from './lib/checks/project.ts';
 import { resourcesFromModules, translators } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
-import { cacheDir } from './lib/checks/project.ts';
+
 import { contentGeneration, sharedModel } from './shared-model.ts';
+import { cacheDir } from './lib/checks/project.ts';
 import type { Locale } from './lib/site.ts';
 
 let model: KnowledgeBase | undefined;
 let modelGeneration = -1;
+
+/** In `npm run dev`: the findings of the current model by file, and the texts they point into. */
+let dev: { byFile: Map<string, Diagnostic[]>; lines: (file: string, line: number) => string | undefined } | undefined;
+let devParseCache: ReturnType<typeof createParseCache> | undefined;
 
 export function getKb(): KnowledgeBase {
   // In `astro dev` the model is rebuilt after each change under content/ (the integration's watcher
   // counts them), so that an edit shows at once and other requests reuse the model.
   if (model && (!import.meta.env.DEV || modelGeneration === contentGeneration())) return model;
   const generation = contentGeneration();
+  if (import.meta.env.DEV) {
+    model = checkForDev();
+    modelGeneration = generation;
+    return model;
+  }
   // In a build, the integration has already built and checked it.
-  const shared = import.meta.env.DEV ? undefined : sharedModel();
+  const shared = sharedModel();
   if (shared) return (model = shared);
   const parseCache = createParseCache({ dir: cacheDir(process.cwd(), 'parse') });
   const { kb, diagnostics } = loadKnowledgeBase({ root: process.cwd(), parse: parseCache.parse });
@@ -34,6 +52,41 @@ export function getKb(): KnowledgeBase {
   model = kb;
   modelGeneration = generation;
   return kb;
+}
+
+/**
+ * Builds and checks the model for `npm run dev`, and prints the findings (errors and warnings the
+ * baseline does not accept) in the terminal, once per change.
+ */
+function checkForDev(): KnowledgeBase {
+  const root = process.cwd();
+  devParseCache ??= createParseCache({ dir: cacheDir(root, 'parse') });
+  const input = readProjectInput(root);
+  const project = projectFromInput(input, devParseCache);
+  const lines = lineTextOf(input);
+  let reported = runChecks(project.kb, project.checkOptions);
+  try {
+    reported = applyBaseline(reported, readBaseline(input.contentDir), root, lines).reported;
+  } catch (error) {
+    console.error(`[partner-kb] ${(error as Error).message}`);
+  }
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of reported) if (d.severity !== 'info') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  dev = { byFile, lines };
+  const shown = reported.filter((d) => d.severity !== 'info');
+  if (shown.length > 0) console.error(`[partner-kb] content checks:\n${format(shown, 'human').trimEnd()}`);
+  else console.error(`[partner-kb] content checks: ${summaryLine(reported)}`);
+  return project.kb;
+}
+
+/** In `npm run dev`: the findings in one content file (project-relative path); none in a build. */
+export function devFindings(path: string): Diagnostic[] {
+  return dev?.byFile.get(path) ?? [];
+}
+
+/** In `npm run dev`: a line of a content file, for code frames on error pages. */
+export function devSourceLine(path: string, line: number): string | undefined {
+  return dev?.lines(path, line);
 }
 
 const translator = translators(resourcesFromModules(import.meta.glob('../locales/*/*.json', { eager: true })));

@@ -14,6 +14,7 @@
  * - Heading self-links (`a.heading-anchor`): the click follows the link, and the URL with the
  *   section id is also copied, with a short "Link copied" that screen readers hear.
  */
+import { LAYOUT_IDS } from '../lib/layout-ids.ts';
 import type { NavTree } from '../lib/view.ts';
 
 let started = false;
@@ -33,7 +34,7 @@ export function on(event: Event): void {
 function click(target: Element | null): void {
   closePickers(target, false);
   if (!target) return;
-  if (target.closest('#theme-toggle')) toggleTheme();
+  if (target.closest(`#${LAYOUT_IDS.themeToggle}`)) toggleTheme();
   const anchor = target.closest<HTMLAnchorElement>('a.heading-anchor');
   if (anchor) copyLink(anchor);
   const tocLink = target.closest('.toc a');

@@ -2,7 +2,7 @@
  * Rule ids: every diagnostic an author can see names one of these. Each has a default severity and
  * a one-line summary (the reference table in CONTRIBUTING.md is generated from the same list by a test).
  */
-import type { Diagnostic, Severity, SourcePosition } from './diagnostics.ts';
+import type { Diagnostic, Fix, Severity, SourcePosition } from './diagnostics.ts';
 
 export interface RuleInfo {
   severity: Severity;
@@ -16,8 +16,10 @@ export const RULES = {
   'schema/frontmatter': { severity: 'error', summary: 'Front matter does not match the article schema.' },
   'schema/data-file': { severity: 'error', summary: 'A data file (navigation, cloud facts, terminology, redirects) does not match its schema.' },
   'content/duplicate-id': { severity: 'error', summary: 'Two headings of one file have the same id.' },
+  'content/reserved-id': { severity: 'error', summary: 'A section id that the page layout already uses, so a link to it lands on the layout\'s element.' },
   'content/missing-heading-id': { severity: 'warning', summary: 'A section heading has no explicit, language-independent id.' },
   'content/navigation': { severity: 'error', summary: 'The navigation names an article that does not exist, or lists one twice.' },
+  'content/orphan': { severity: 'warning', summary: 'An article that navigation.yaml does not list, so no section of the sidebar shows it.' },
   'content/unreachable-cloud-block': { severity: 'warning', summary: 'A <CloudOnly> block lists only clouds that its variant does not serve, so no reader sees it.' },
   'content/unknown-fact': { severity: 'error', summary: '<CloudFact> names a fact that is not in cloud-facts.yaml.' },
   'content/unknown-cloud': { severity: 'error', summary: '<CloudOnly clouds> lists a cloud this site does not have.' },
@@ -39,6 +41,7 @@ export const RULES = {
   'html/broken-link': { severity: 'error', summary: 'The built site has a link to a page that was not built.' },
   'html/broken-fragment': { severity: 'error', summary: 'The built site has a link to a #fragment that is not on the target page.' },
   'html/unsafe-url': { severity: 'error', summary: 'The built site has a javascript: or data: URL in a link.' },
+  'html/duplicate-id': { severity: 'error', summary: 'A built page has two elements with the same id, so links to it land on the first.' },
 
   // Cloud variants
   'variant/overlap': { severity: 'error', summary: 'Two variants of one article list the same cloud.' },
@@ -82,6 +85,15 @@ export function severityOf(rule: RuleId): Severity {
   return RULES[rule].severity;
 }
 
+/** What a finding may carry besides its text: the hint's fix and how it relates to other findings. */
+export interface DiagnosticExtras {
+  fix?: Fix | undefined;
+  /** What this finding is the root cause for (see `Diagnostic.subjects`). */
+  subjects?: string[] | undefined;
+  /** What would explain this finding if it were broken (see `Diagnostic.dependsOn`). */
+  dependsOn?: string[] | undefined;
+}
+
 /** A diagnostic of `rule` with the rule's default severity. */
 export function diagnostic(
   rule: RuleId,
@@ -89,6 +101,7 @@ export function diagnostic(
   position: SourcePosition,
   message: string,
   hint?: string,
+  extras: DiagnosticExtras = {},
 ): Diagnostic {
   const d: Diagnostic = {
     file,
@@ -101,5 +114,8 @@ export function diagnostic(
   if (position.endLine !== undefined) d.endLine = position.endLine;
   if (position.endColumn !== undefined) d.endColumn = position.endColumn;
   if (hint !== undefined) d.hint = hint;
+  if (extras.fix) d.fix = extras.fix;
+  if (extras.subjects?.length) d.subjects = extras.subjects;
+  if (extras.dependsOn?.length) d.dependsOn = extras.dependsOn;
   return d;
 }

@@ -5,6 +5,7 @@
  */
 import { FACT_PLACEHOLDER } from './mdx/parse.ts';
 import type { KnowledgeBase } from './model/kb.ts';
+import type { ExcludedFile } from './model/build.ts';
 import type { Page } from './model/types.ts';
 import { followRedirects } from './model/resolve.ts';
 import { articleUrl, compareUrl, homeUrl, navUrl } from './model/urls.ts';
@@ -200,6 +201,41 @@ export function notInCloudPaths(kb: KnowledgeBase): { locale: Locale; cloud: Clo
     }
   }
   return out;
+}
+
+/** A page that cannot be shown because its file did not parse or validate (`npm run dev` only). */
+export interface ContentErrorPath {
+  locale: Locale;
+  cloud: Cloud;
+  slug: string;
+  /** The files that would have served this page, with their diagnostics. */
+  files: ExcludedFile[];
+}
+
+/**
+ * Every reader's URL that a file left out of the model would have served: its own locale in every
+ * cloud (its front matter may not say which), and, for an English file, every other locale that
+ * has no translation of its article (they would fall back to it). A URL that another file of the
+ * model serves is not taken over. In `npm run dev` these URLs show the diagnostics, with the file,
+ * line and column, instead of a 404 or an error for every page.
+ */
+export function contentErrorPaths(kb: KnowledgeBase): ContentErrorPath[] {
+  const paths = new Map<string, ContentErrorPath>();
+  for (const file of kb.excluded.values()) {
+    const locales = file.locale === SOURCE_LOCALE ? LOCALE_CODES : LOCALE_CODES.filter((l) => l === file.locale);
+    for (const locale of locales) {
+      for (const cloud of CLOUD_IDS) {
+        const page = kb.page(locale, cloud, file.slug);
+        // Served by a file of the model: its own translation, or the English another reader falls back to.
+        if (page && (!page.fallback || locale !== file.locale)) continue;
+        const key = `${locale}/${cloud}/${file.slug}`;
+        const path = paths.get(key) ?? { locale, cloud, slug: file.slug, files: [] };
+        path.files.push(file);
+        paths.set(key, path);
+      }
+    }
+  }
+  return [...paths.values()];
 }
 
 /** A moved article's old URL, for one reader: where it now is (`content/redirects.yaml`). */

@@ -29,7 +29,7 @@ describe('npm run check', () => {
   it('prints human diagnostics and exits 1 on an error', () => {
     const r = run('check.ts', []);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`content/en/page.mdx:${lineOf(page, '[a typo]')}:${page.split('\n')[lineOf(page, '[a typo]') - 1]!.indexOf('[a typo]') + 1} error link/missing-article The link "pagee.mdx" points to an article "pagee" that does not exist.\n  hint: Did you mean "page.mdx"?`);
+    expect(r.out).toContain(`content/en/page.mdx:${lineOf(page, '[a typo]')}:${page.split('\n')[lineOf(page, '[a typo]') - 1]!.indexOf('[a typo]') + 1} error link/missing-article The link "pagee.mdx" points to an article "pagee" that does not exist.\n  hint: Replace "pagee.mdx" with "page.mdx".`);
     expect(r.out).toMatch(/\n1 error, 1 warning, 2 info\n$/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, check, lineOf, mdx, ofRule, problems, translationOf } from './helpers.ts';
+import { at, brief, check, lineOf, mdx, ofRule, problems, translationOf } from './helpers.ts';
 
 const target = mdx({
   title: 'Billing',
@@ -28,10 +28,10 @@ describe('links', () => {
     expect(ofRule(d, 'link/missing-article')).toEqual([
       { file: 'content/en/page.mdx', ...at(page, '[billing]'), rule: 'link/missing-article', message: 'The link "biling.mdx" points to an article "biling" that does not exist.' },
     ]);
-    expect(d.find((x) => x.rule === 'link/missing-article')?.hint).toBe('Did you mean "billing.mdx"?');
+    expect(d.find((x) => x.rule === 'link/missing-article')?.hint).toBe('Replace "biling.mdx" with "billing.mdx".');
   });
 
-  it('reports a missing anchor once, naming the clouds and locales where readers meet it', () => {
+  it('reports a missing anchor once, whichever reader meets it, naming the article', () => {
     const page = mdx({ clouds: ['global', 'usgov'], body: 'See [it](billing.mdx#disputes).\n' });
     const d = check({ files: { 'content/en/page.mdx': page, 'content/en/billing.mdx': target } });
     expect(ofRule(d, 'link/missing-anchor')).toEqual([
@@ -39,10 +39,23 @@ describe('links', () => {
         file: 'content/en/page.mdx',
         ...at(page, '[it]'),
         rule: 'link/missing-anchor',
-        message: 'The link "billing.mdx#disputes" points to a section "#disputes" that content/en/billing.mdx does not have (for readers of global, usgov in en, ko, zh, ja).',
+        message: 'The link "billing.mdx#disputes" points to a section "#disputes" that no file of "billing" has.',
       },
     ]);
-    expect(d.find((x) => x.rule === 'link/missing-anchor')?.hint).toBe('Did you mean "#billingdisputes"?');
+    expect(d.find((x) => x.rule === 'link/missing-anchor')?.hint).toBe('Replace "billing.mdx#disputes" with "billing.mdx#billingdisputes".');
+  });
+
+  it('reports a missing anchor of a translated target once, not once per locale of the target (issue 14, 4)', () => {
+    // An untranslated page is read in every locale; each locale's reader reaches another file of the target.
+    const page = mdx({ body: 'See [c](billing.mdx#Setup).\n' });
+    const billing = mdx({ body: '## Setup {/* #setup */}\n' });
+    const ko = translationOf(billing, { title: '청구', body: '## 설정 {/* #setup */}\n' });
+    const zh = translationOf(billing, { title: '账单', body: '## 设置 {/* #setup */}\n' });
+    const d = check({ files: { 'content/en/page.mdx': page, 'content/en/billing.mdx': billing, 'content/ko/billing.mdx': ko, 'content/zh/billing.mdx': zh } });
+    expect(ofRule(d, 'link/missing-anchor')).toEqual([
+      { file: 'content/en/page.mdx', ...at(page, '[c]'), rule: 'link/missing-anchor', message: 'The link "billing.mdx#Setup" points to a section "#Setup" that no file of "billing" has.' },
+    ]);
+    expect(d.filter((x) => x.severity === 'error')).toHaveLength(1);
   });
 
   it('reports a link to an article not published in the page\'s cloud', () => {
@@ -93,12 +106,12 @@ describe('links', () => {
     const file = 'content/en/page.mdx';
     expect(ofRule(d, 'link/missing-asset')).toEqual([{ file, ...at(page, '![pic]'), rule: 'link/missing-asset', message: 'The file "/media/missing.png" does not exist in public/ (looked for public/media/missing.png).' }]);
     expect(ofRule(d, 'link/redirected')).toEqual([{ file, ...at(page, '[old]'), rule: 'link/redirected', message: 'The link "old-billing.mdx#billingdisputes" points to "old-billing", which has moved to "billing".' }]);
-    expect(d.find((x) => x.rule === 'link/redirected')?.hint).toBe('Link to billing.mdx#billingdisputes.');
+    expect(d.find((x) => x.rule === 'link/redirected')?.hint).toBe('Replace "old-billing.mdx#billingdisputes" with "billing.mdx#billingdisputes".');
     expect(ofRule(d, 'link/unsafe-url')).toEqual([{ file, ...at(page, '[js]'), rule: 'link/unsafe-url', message: 'The link "javascript:alert(1)" uses the "javascript:" scheme, which content may not use.' }]);
     expect(ofRule(d, 'link/malformed-url')).toEqual([{ file, ...at(page, '[bad]'), rule: 'link/malformed-url', message: 'The URL "https://intranet/x" is malformed: "intranet" is not a full host name.' }]);
     expect(ofRule(d, 'link/empty')).toEqual([{ file, ...at(page, '[empty]'), rule: 'link/empty', message: 'The link has an empty URL.' }]);
     expect(ofRule(d, 'link/absolute-internal')).toEqual([{ file, ...at(page, '[abs]'), rule: 'link/absolute-internal', message: 'The link "/en/global/billing/#billingdisputes" hard-codes a site URL, so it leaves the reader\'s language and cloud.' }]);
-    expect(d.find((x) => x.rule === 'link/absolute-internal')?.hint).toBe('Link to the article file instead: billing.mdx#billingdisputes.');
+    expect(d.find((x) => x.rule === 'link/absolute-internal')?.hint).toBe('Replace "/en/global/billing/#billingdisputes" with "billing.mdx#billingdisputes".');
   });
 
   it('checks an English page shown as a fallback in the reader\'s locale against that locale\'s target', () => {
@@ -106,9 +119,19 @@ describe('links', () => {
     const page = mdx({ clouds: ['global'], body: 'See [it](billing.mdx#billingdisputes).\n' });
     const koBilling = translationOf(target, { title: '청구', body: '## 청구 분쟁 {/* #other */}\n' });
     const d = check({ files: { 'content/en/page.mdx': page, 'content/en/billing.mdx': target, 'content/ko/billing.mdx': koBilling } });
-    // The id exists in English, so the ko target dropped it: reported at the target, not the link.
+    // The id exists in English, so the ko target dropped it: reported at the target, not the link,
+    // once: the translation's id differs from its source's, and the broken link is a consequence.
     expect(ofRule(d, 'link/missing-anchor')).toEqual([]);
-    expect(ofRule(d, 'variant/anchor')).toEqual([
+    const errors = d.filter((x) => x.severity === 'error');
+    expect(errors.map(brief)).toEqual([
+      {
+        file: 'content/ko/billing.mdx',
+        ...at(koBilling, '## 청구 분쟁'),
+        rule: 'translation/anchors',
+        message: `The English source gives this section the id "#billingdisputes" (content/en/billing.mdx:${lineOf(target, '#billingdisputes')}); this translation has "#other".`,
+      },
+    ]);
+    expect(errors[0]!.consequences?.map(brief)).toEqual([
       {
         file: 'content/ko/billing.mdx',
         ...at(koBilling, '## 청구 분쟁'),

@@ -9,7 +9,12 @@ const MODEL_RULES = new Set(['content/file-name', 'content/mdx-syntax', 'schema/
 
 describe('rule ids', () => {
   const dir = fileURLToPath(new URL('./', import.meta.url));
-  const tests = readdirSync(dir).filter((f) => f.endsWith('.test.ts') && f !== 'rules.test.ts').map((f) => readFileSync(dir + f, 'utf8')).join('\n');
+  // The fault-injection cases (tests/faults/*cases.ts) name the rule of each fault the same way.
+  const faults = fileURLToPath(new URL('../faults/', import.meta.url));
+  const tests = [
+    ...readdirSync(dir).filter((f) => f.endsWith('.test.ts') && f !== 'rules.test.ts').map((f) => readFileSync(dir + f, 'utf8')),
+    ...readdirSync(faults).filter((f) => f.endsWith('cases.ts')).map((f) => readFileSync(faults + f, 'utf8')),
+  ].join('\n');
   it.each(Object.keys(RULES).filter((r) => !MODEL_RULES.has(r)))('%s has a test asserting a diagnostic of it', (rule) => {
     expect(tests).toContain(`rule: '${rule}'`);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_COMPONENTS } from '../../src/lib/checks/index.ts';
-import { at, check, mdx, ofRule, problems } from './helpers.ts';
+import { at, check, lineOf, mdx, ofRule, problems } from './helpers.ts';
 
 const facts = 'operator:\n' + ['global', 'usgov', 'germany', 'china'].map((c) => `  ${c}: { en: Microsoft, ko: Microsoft, zh: Microsoft, ja: Microsoft }`).join('\n') + '\n';
 const run = (body: string) => {
@@ -55,7 +55,7 @@ describe('content safety', () => {
   it('warns about section headings without an explicit id', () => {
     const { text, d } = run(['## Has id {/* #has */}', '', '### No id here', '', '#### Deep is fine', ''].join('\n'));
     expect(ofRule(d, 'content/missing-heading-id')).toEqual([{ file, ...at(text, '### No id'), rule: 'content/missing-heading-id', message: 'The heading "No id here" has no explicit id, so links to it break when it is reworded or translated.' }]);
-    expect(d.find((x) => x.rule === 'content/missing-heading-id')?.hint).toBe('Add an id at the end of the heading: ### No id here {/* #no-id-here */}.');
+    expect(d.find((x) => x.rule === 'content/missing-heading-id')?.hint).toBe(`Add {/* #no-id-here */} at the end of the heading (line ${lineOf(text, '### No id')}).`);
   });
 
   it('reports navigation entries that are not articles or are listed twice, at their line', () => {

@@ -61,16 +61,28 @@ describe('translations', () => {
     const file = 'content/ko/billing.mdx';
     const bodyStart = lineOf(ko, '## 분쟁');
     expect(ofRule(d, 'translation/anchors')).toEqual([
-      { file, ...at(ko, '## 분쟁'), rule: 'translation/anchors', message: 'The section id "#dispute" is not in the English source content/en/billing.mdx.' },
-      { file, ...at(ko, '## 분쟁'), rule: 'translation/anchors', message: `The section id "#disputes" of the English source (content/en/billing.mdx:${lineOf(en, '#disputes')}) is missing in this translation.` },
+      { file, ...at(ko, '## 분쟁'), rule: 'translation/anchors', message: `The English source gives this section the id "#disputes" (content/en/billing.mdx:${lineOf(en, '#disputes')}); this translation has "#dispute".` },
     ]);
+    expect(d.find((x) => x.rule === 'translation/anchors')?.fix).toEqual({ edits: [{ ...at(ko, '## 분쟁'), find: '#dispute */}', replace: '#disputes */}' }] });
     expect(ofRule(d, 'translation/links')).toEqual([
-      { file, line: bodyStart, column: 1, rule: 'translation/links', message: `A link to "escalate#how" appears 1 time(s) in the English source (content/en/billing.mdx:${lineOf(en, 'escalate.mdx#how')}) but 0 time(s) here.` },
-      { file, ...at(ko, '[에스컬레이션]'), rule: 'translation/links', message: 'A link to "escalate#why" appears here 1 time(s) but 0 time(s) in the English source content/en/billing.mdx.' },
+      { file, ...at(ko, '[에스컬레이션]'), rule: 'translation/links', message: `A link to "escalate#why" here is a link to "escalate#how" in the English source (content/en/billing.mdx:${lineOf(en, 'escalate.mdx#how')}).` },
+    ]);
+    expect(d.find((x) => x.rule === 'translation/links')?.hint).toBe('Replace "escalate.mdx#why" with "escalate.mdx#how".');
+    expect(ofRule(d, 'translation/components')).toEqual([
+      { file, ...at(ko, '<Callout'), rule: 'translation/components', message: `The component <Callout type="tip"> here is the component <Callout type="note"> in the English source (content/en/billing.mdx:${lineOf(en, '<Callout')}).` },
+    ]);
+    void bodyStart;
+  });
+
+  it('asks once, at the body, for what the English source has and the translation lacks', () => {
+    const ko = translationOf(en, { title: '청구', clouds: ['global'], body: koBody.replace(/\[[^\]]*\]\(escalate\.mdx#how\)/, '에스컬레이션').replace(/<Callout[^>]*>([\s\S]*?)<\/Callout>/, '$1') });
+    const d = check({ files: files(ko) });
+    const file = 'content/ko/billing.mdx';
+    expect(ofRule(d, 'translation/links')).toEqual([
+      { file, line: lineOf(ko, '## '), column: 1, rule: 'translation/links', message: `A link to "escalate#how" (content/en/billing.mdx:${lineOf(en, 'escalate.mdx#how')}) is in the English source but not here.` },
     ]);
     expect(ofRule(d, 'translation/components')).toEqual([
-      { file, line: bodyStart, column: 1, rule: 'translation/components', message: `The component <Callout type="note"> appears 1 time(s) in the English source (content/en/billing.mdx:${lineOf(en, '<Callout')}) but 0 time(s) here.` },
-      { file, ...at(ko, '<Callout'), rule: 'translation/components', message: 'The component <Callout type="tip"> appears here 1 time(s) but 0 time(s) in the English source content/en/billing.mdx.' },
+      { file, line: lineOf(ko, '## '), column: 1, rule: 'translation/components', message: `The component <Callout type="note"> (content/en/billing.mdx:${lineOf(en, '<Callout')}) is in the English source but not here.` },
     ]);
   });
 });

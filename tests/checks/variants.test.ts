@@ -32,15 +32,20 @@ describe('cloud variants', () => {
     const koExtra = translationOf(base, { title: '청구', clouds: ['germany'], body: '## 분쟁 {/* #disputes */}\n' });
     const koBase = translationOf(base, { title: '청구', clouds: ['global'], body: '## 분쟁 {/* #disputes */}\n' });
     const d = check({ files: { 'content/en/billing.mdx': base, 'content/ko/billing.mdx': koBase, 'content/ko/billing.germany.mdx': koExtra } });
-    expect(ofRule(d, 'variant/locale-set')).toEqual([
+    // Each is the consequence of a finding that names its cause (issue 14: one fault, one diagnostic).
+    const noSource = d.find((x) => x.rule === 'translation/no-source')!;
+    expect(noSource.file).toBe('content/ko/billing.germany.mdx');
+    expect(ofRule(noSource.consequences ?? [], 'variant/locale-set')).toEqual([
       { file: 'content/ko/billing.germany.mdx', line: 1, column: 1, rule: 'variant/locale-set', message: 'This ko file is a variant "germany" that English does not have.' },
-    ]);
-    expect(ofRule(d, 'variant/coverage')).toEqual([
-      { file: 'content/ko/billing.mdx', ...at(koBase, 'clouds:'), rule: 'variant/coverage', message: 'The ko variants of "billing" cover global and germany, but English covers global and usgov (misses usgov, adds germany).' },
     ]);
     expect(ofRule(d, 'translation/clouds')).toEqual([
       { file: 'content/ko/billing.mdx', ...at(koBase, 'clouds:'), rule: 'translation/clouds', message: 'This translation lists clouds global, but its English source content/en/billing.mdx lists global and usgov.' },
     ]);
+    expect(ofRule(d.find((x) => x.rule === 'translation/clouds')!.consequences ?? [], 'variant/coverage')).toEqual([
+      { file: 'content/ko/billing.mdx', ...at(koBase, 'clouds:'), rule: 'variant/coverage', message: 'The ko variants of "billing" cover global and germany, but English covers global and usgov (misses usgov, adds germany).' },
+    ]);
+    expect(ofRule(d, 'variant/locale-set')).toEqual([]);
+    expect(ofRule(d, 'variant/coverage')).toEqual([]);
   });
 
   it('reports a stale variant and one without a baseHash, and not a current one', () => {
@@ -85,7 +90,7 @@ describe('cloud variants', () => {
     expect(ofRule(d, 'variant/terminology')).toEqual([
       { file: 'content/en/billing.china.mdx', ...at(china, 'MICROSOFT support'), rule: 'variant/terminology', message: '"Microsoft support" must not appear in text for readers of china (en).' },
     ]);
-    expect(d.find((x) => x.rule === 'variant/terminology')?.hint).toBe('Use "21Vianet support".');
+    expect(d.find((x) => x.rule === 'variant/terminology')?.hint).toBe('Replace "MICROSOFT support" with "21Vianet support".');
     const titled = mdx({ title: 'Contact Microsoft Support', clouds: ['china'], extra: `baseHash: ${hashOf(base)}`, body: 'x\n' });
     const d3 = check({ files: { 'content/en/billing.mdx': base, 'content/en/billing.china.mdx': titled }, terminology });
     expect(ofRule(d3, 'variant/terminology')).toEqual([

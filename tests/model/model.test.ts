@@ -156,7 +156,7 @@ describe('bad content is reported with file, line and field', () => {
       'en/b.mdx': '---\nclouds: [global]\n---\n\nBody\n',
     });
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
-      'content/en/a.mdx:3:18 schema/frontmatter Front matter field "clouds.1" unknown cloud "mars"; use one of: global, usgov, germany, china.',
+      'content/en/a.mdx:3:18 schema/frontmatter "mars" is not a cloud of this site (clouds: global, usgov, germany, china).',
       'content/en/b.mdx:1:1 schema/frontmatter Front matter field "title" is required.',
     ]);
   });

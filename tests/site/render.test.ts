@@ -69,7 +69,8 @@ describe('article body rendering', () => {
     expect(html).toContain('<a href="/en/global/other/#part">other</a>');
     expect(html).toContain('<a href="/en/global/global-only/">global only</a>');
     expect(html).toContain('<a href="https://example.com/portal" title="Portal" rel="noopener">the portal</a>');
-    expect(html).toContain('<span class="unavailable-link">a gone page</span>');
+    // Not "not available in <cloud>": the article does not exist at all (issue 14, 8).
+    expect(html).toContain('<span class="unavailable-link" title="article.brokenLink">a gone page</span>');
   });
 
   it('a link to an article that is not in the reader\'s cloud is not a link', () => {

@@ -76,3 +76,18 @@ export class LineIndex {
 export function bodyStartLine(file: ArticleFile, _context?: Pick<CheckContext, 'texts'>): number {
   return file.parsed.bodyStartLine;
 }
+
+/**
+ * The exact source text of a node (from its start to its end position), for a fix that removes or
+ * replaces it. Undefined when the file's text or the node's end is not known.
+ */
+export function sourceOf(context: Pick<CheckContext, 'texts'>, path: string, position: SourcePosition): string | undefined {
+  const text = context.texts?.get(path);
+  if (text === undefined || position.endLine === undefined || position.endColumn === undefined) return undefined;
+  const offset = (line: number, column: number): number => {
+    let at = 0;
+    for (let l = 1; l < line; l++) at = text.indexOf('\n', at) + 1;
+    return at + column - 1;
+  };
+  return text.slice(offset(position.line, position.column), offset(position.endLine, position.endColumn));
+}

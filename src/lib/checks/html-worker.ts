@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkPageLinks, pageFacts } from './html.ts';
+import { checkPageIds, checkPageLinks, pageFacts } from './html.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 
 const { absolute, dir, files, pages } = workerData as { absolute: string; dir: string; files: string[]; pages: string[] };
@@ -23,6 +23,6 @@ parentPort!.once('message', (ids: Map<string, string[]>) => {
     return set;
   };
   const out: Diagnostic[] = [];
-  pages.forEach((page, i) => out.push(...checkPageLinks(page, facts[i]!.links, site, idsOf, read)));
+  pages.forEach((page, i) => out.push(...checkPageIds(page, facts[i]!.duplicateIds, site, read), ...checkPageLinks(page, facts[i]!.links, site, idsOf, read)));
   parentPort!.postMessage(out);
 });

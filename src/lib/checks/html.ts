@@ -27,11 +27,13 @@ export interface Link {
 export interface PageFacts {
   ids: Set<string>;
   links: Link[];
+  /** Elements whose id an earlier element of the page already has (offsets of their `id=`). */
+  duplicateIds: Array<{ id: string; offset: number }>;
 }
 
 /** Attributes that make the browser load or navigate to a URL. */
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', area: 'href', link: 'href', img: 'src', script: 'src', source: 'src', iframe: 'src' };
-const ATTRIBUTE_AT: Record<string, RegExp> = { href: /\shref\s*=/i, src: /\ssrc\s*=/i };
+const ATTRIBUTE_AT: Record<string, RegExp> = { href: /\shref\s*=/i, src: /\ssrc\s*=/i, id: /\sid\s*=/i };
 const ORIGIN = 'https://kb.invalid';
 
 /**
@@ -50,25 +52,44 @@ function own(value: string): string {
 export function pageFacts(html: string): PageFacts {
   const ids = new Set<string>();
   const links: Link[] = [];
+  const duplicateIds: PageFacts['duplicateIds'] = [];
+  const attributeOffset = (attribute: string): number => {
+    const tagStart = parser.startIndex;
+    const found = html.slice(tagStart, parser.endIndex + 1).search(ATTRIBUTE_AT[attribute]!);
+    return found >= 0 ? tagStart + found + 1 : tagStart;
+  };
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (attributes['id'] !== undefined) ids.add(own(attributes['id']));
+        const id = attributes['id'];
+        if (id !== undefined && id !== '') {
+          if (ids.has(id)) duplicateIds.push({ id: own(id), offset: attributeOffset('id') });
+          else ids.add(own(id));
+        }
         if (name === 'a' && attributes['name'] !== undefined) ids.add(own(attributes['name']));
         const attribute = URL_ATTRIBUTES[name];
         const url = attribute ? attributes[attribute] : undefined;
-        if (attribute && url !== undefined) {
-          const tagStart = parser.startIndex;
-          const found = html.slice(tagStart, parser.endIndex + 1).search(ATTRIBUTE_AT[attribute]!);
-          links.push({ url: own(url), offset: found >= 0 ? tagStart + found + 1 : tagStart });
-        }
+        if (attribute && url !== undefined) links.push({ url: own(url), offset: attributeOffset(attribute) });
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.write(html);
   parser.end();
-  return { ids, links };
+  return { ids, links, duplicateIds };
+}
+
+/**
+ * `html/duplicate-id`: a page on which two elements have the same id (a link to it lands on the
+ * first; a section id equal to a layout's id is the usual cause, which `content/reserved-id`
+ * reports at the heading). Reported at the second element's `id`.
+ */
+export function checkPageIds(page: string, duplicates: PageFacts['duplicateIds'], site: Pick<SiteFiles, 'dir'>, read: (path: string) => string): Diagnostic[] {
+  if (duplicates.length === 0) return [];
+  const lines = new LineIndex(read(page));
+  return duplicates.map(({ id, offset }) =>
+    diagnostic('html/duplicate-id', `${site.dir}/${page}`, lines.position(offset), `The id "${id}" is on two elements of this page, so a link to #${id} lands on the first.`, 'Give one of them another id: a section id that equals an id of the layout is reported by npm run check as content/reserved-id; otherwise find the layout or component that writes it.'),
+  );
 }
 
 /** The site URL of a built page: `en/global/x/index.html` → `/en/global/x/`. */
@@ -188,7 +209,8 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   for (const page of htmlPages(site)) {
     const facts = factsOf(page);
     // A page's links are checked once; its ids stay for links from later pages.
-    known.set(page, { ids: facts.ids, links: [] });
+    known.set(page, { ids: facts.ids, links: [], duplicateIds: [] });
+    out.push(...checkPageIds(page, facts.duplicateIds, site, site.read));
     out.push(...checkPageLinks(page, facts.links, site, (path) => factsOf(path).ids, site.read));
   }
   return out;

@@ -3,10 +3,11 @@
  * one content model; this file only decides the order and what each check receives. Used by
  * `npm run check` (scripts/check.ts) and by the site build.
  */
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { compareForReport, type Diagnostic } from '../diagnostics.ts';
 import type { SourceText } from '../model/build.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
-import { checkHeadingIds, checkLiteralEmphasis, checkNavigation } from './content.ts';
+import { checkHeadingIds, checkLiteralEmphasis, checkNavigation, checkOrphans, checkReservedIds } from './content.ts';
+import { foldConsequences } from './fold.ts';
 import type { Check, CheckContext, UiStringInput } from './context.ts';
 import { buildLinkIndex, type LinkIndex } from './link-index.ts';
 import { checkLinks } from './links.ts';
@@ -37,11 +38,18 @@ export const CHECKS: ReadonlyArray<readonly [name: string, check: Check]> = [
   ['terminology', checkTerminology],
   ['translations', checkTranslations],
   ['navigation', checkNavigation],
+  ['orphans', checkOrphans],
   ['heading ids', checkHeadingIds],
   ['literal emphasis', checkLiteralEmphasis],
+  ['reserved ids', checkReservedIds],
   ['ui strings', checkUiStrings],
 ];
 
+/**
+ * Every source-level check over one model, with the model's own findings: consequences folded into
+ * their root (see `fold.ts`), one finding per (file, position, rule), in report order (errors
+ * first, then by file and position).
+ */
 export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagnostic[] {
   // Resolve every link of every page once; the link, variant and translation checks share it.
   const context: CheckContext = {
@@ -52,21 +60,12 @@ export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagno
   };
   const diagnostics: Diagnostic[] = [...(options.modelDiagnostics ?? [])];
   for (const [, check] of CHECKS) diagnostics.push(...check(kb, context));
-  return dedupe(diagnostics).sort(compareDiagnostics);
+  return foldConsequences(diagnostics);
 }
 
 /** Diagnostics in report order (the one comparator of src/lib/diagnostics.ts). */
-export { compareDiagnostics as byPosition };
-
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}\0${d.line}\0${d.column}\0${d.rule}\0${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+export { compareForReport as byPosition };
+export { foldConsequences } from './fold.ts';
 
 export { buildLinkIndex } from './link-index.ts';
 export { checkExternalLinks, fileCache, httpFetcher } from './external.ts';

@@ -14,10 +14,11 @@ export interface JsonLeaf {
 
 export type JsonReadResult =
   | { ok: true; leaves: JsonLeaf[]; root: unknown }
-  | { ok: false; message: string; position: SourcePosition };
+  | { ok: false; message: string; position: SourcePosition; trailingComma?: boolean };
 
 class JsonSyntax extends Error {
   readonly offset: number;
+  trailingComma = false;
   constructor(message: string, offset: number) {
     super(message);
     this.offset = offset;
@@ -34,6 +35,13 @@ export function readJsonWithPositions(text: string): JsonReadResult {
   };
   const fail = (message: string): never => {
     throw new JsonSyntax(message, i);
+  };
+  /** After a comma: a closing bracket there is the commonest JSON mistake, reported at the comma. */
+  const trailing = (comma: number, close: '}' | ']'): void => {
+    if (text[i] !== close) return;
+    const error = new JsonSyntax(`a comma before "${close}" (JSON allows no comma after the last entry)`, comma);
+    error.trailingComma = true;
+    throw error;
   };
   const str = (): string => {
     if (text[i] !== '"') fail(i >= text.length ? 'unexpected end of file' : `expected a string, found "${text[i]}"`);
@@ -74,7 +82,9 @@ export function readJsonWithPositions(text: string): JsonReadResult {
         obj[key] = value(path ? `${path}.${key}` : key, at);
         ws();
         if (text[i] === ',') {
-          i++;
+          const comma = i++;
+          ws();
+          trailing(comma, '}');
           continue;
         }
         if (text[i] === '}') {
@@ -95,7 +105,9 @@ export function readJsonWithPositions(text: string): JsonReadResult {
           arr.push(value(`${path}.${arr.length}`, i));
           ws();
           if (text[i] === ',') {
-            i++;
+            const comma = i++;
+            ws();
+            trailing(comma, ']');
             continue;
           }
           if (text[i] === ']') {
@@ -126,6 +138,6 @@ export function readJsonWithPositions(text: string): JsonReadResult {
     return { ok: true, leaves, root };
   } catch (error) {
     if (!(error instanceof JsonSyntax)) throw error;
-    return { ok: false, message: error.message, position: lines.position(Math.min(error.offset, text.length)) };
+    return { ok: false, message: error.message, position: lines.position(Math.min(error.offset, text.length)), ...(error.trailingComma ? { trailingComma: true } : {}) };
   }
 }

@@ -9,6 +9,7 @@ import type { KnowledgeBase } from '../model/kb.ts';
 import { resolveLink, type Resolution } from '../model/resolve.ts';
 import type { ArticleFile } from '../model/types.ts';
 import type { Cloud, Locale } from '../site.ts';
+import { cloudOnlyRanges, shownTo } from './terminology.ts';
 
 export interface ResolvedLink {
   /** The file the link is written in. */
@@ -32,6 +33,12 @@ export interface LinkIndex {
 
 export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
   const all: ResolvedLink[] = [];
+  const rangesByFile = new Map<ArticleFile, ReturnType<typeof cloudOnlyRanges>>();
+  const cloudOnly = (file: ArticleFile): ReturnType<typeof cloudOnlyRanges> => {
+    let ranges = rangesByFile.get(file);
+    if (!ranges) rangesByFile.set(file, (ranges = cloudOnlyRanges(file)));
+    return ranges;
+  };
   const byFile = new Map<string, ResolvedLink[]>();
   // A resolution depends only on the reader's locale and cloud, the URL and (for `#anchor` links)
   // the linking article; translations repeat their source's links, so share identical ones.
@@ -52,7 +59,10 @@ export function buildLinkIndex(kb: KnowledgeBase): LinkIndex {
       if (!resolution) memo.set(key, (resolution = resolveLink(kb, context, url)));
       return resolution;
     };
+    // A link inside <CloudOnly> exists only for the clouds the block is shown to.
+    const ranges = cloudOnly(file);
     for (const link of links) {
+      if (ranges.length > 0 && !shownTo(ranges, link, page.cloud)) continue;
       const entry: ResolvedLink = {
         file,
         link,

@@ -4,12 +4,19 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
+import { UserError } from '../user-error.ts';
 import { buildModel, type ModelResult, type SourceText } from '../model/build.ts';
 import { contentDirectory, readAssets, readContent } from '../model/load.ts';
 import { createParseCache, type ParseCache } from '../model/parse-cache.ts';
+import { applyBaseline, BASELINE_FILE, readBaseline, type Baseline, type BaselineOutcome, type LineText } from './baseline.ts';
 import type { UiStringInput } from './context.ts';
+import { checkExternalLinks, fileCache, httpFetcher } from './external.ts';
+import { foldConsequences } from './fold.ts';
+import { checkBuiltHtmlInParallel } from './html-parallel.ts';
 import type { BuiltSite } from './html.ts';
-import type { CheckOptions } from './index.ts';
+import { runChecks, type CheckOptions } from './index.ts';
+import { buildLinkIndex } from './link-index.ts';
 
 /** `node_modules/.cache/partner-kb/` of a project. */
 export function cacheDir(root: string, ...parts: string[]): string {
@@ -34,10 +41,14 @@ export interface LoadedProject extends ModelResult {
   /** What `runChecks` needs besides the kb. */
   checkOptions: CheckOptions;
   parseCache: ParseCache;
+  /** What the model was built from. */
+  input: ProjectInput;
 }
 
 export interface LoadProjectOptions {
   root: string;
+  /** The content folder, absolute or relative to root (default `content`). */
+  contentDir?: string | undefined;
   /** Use the on-disk parse cache (default true). */
   diskCache?: boolean;
   parseCache?: ParseCache;
@@ -47,7 +58,7 @@ export interface LoadProjectOptions {
 export async function loadProject(options: LoadProjectOptions): Promise<LoadedProject> {
   const { root } = options;
   const parseCache = options.parseCache ?? createParseCache({ dir: options.diskCache === false ? undefined : cacheDir(root, 'parse') });
-  const input = readProjectInput(root);
+  const input = readProjectInput(root, options.contentDir);
   await parseCache.prime(input.content.articles.map((a) => a.text));
   const project = projectFromInput(input, parseCache);
   // Every article was just parsed or looked up: entries no file needs any more can go.
@@ -57,12 +68,33 @@ export async function loadProject(options: LoadProjectOptions): Promise<LoadedPr
 
 /** Everything the model and the checks are made from, as read from disk. */
 export interface ProjectInput {
+  /** The content folder, absolute. */
+  contentDir: string;
   content: ReturnType<typeof readContent>;
   ui: UiStringInput;
 }
 
-export function readProjectInput(root: string): ProjectInput {
-  return { content: readContent({ root }), ui: readUiStrings(root) };
+export function readProjectInput(root: string, contentDir?: string): ProjectInput {
+  return { contentDir: contentDirectory(root, contentDir), content: readContent({ root, contentDir }), ui: readUiStrings(root) };
+}
+
+/** The text of a line of any file the project input holds (articles, data files, UI strings). */
+export function lineTextOf(input: ProjectInput): LineText {
+  const texts = new Map<string, string>();
+  const { content, ui } = input;
+  for (const source of [...content.articles, content.navigation, content.cloudFacts, content.terminology, content.redirects, ...ui.sources, ...ui.locales]) {
+    if (source) texts.set(source.path, source.text);
+  }
+  const lines = new Map<string, string[]>();
+  return (file, line) => {
+    let split = lines.get(file);
+    if (!split) {
+      const text = texts.get(file);
+      if (text === undefined) return undefined;
+      lines.set(file, (split = text.split('\n')));
+    }
+    return split[line - 1];
+  };
 }
 
 /** Builds the model from texts already read; the parse cache makes unchanged files free. */
@@ -72,6 +104,7 @@ export function projectFromInput(input: ProjectInput, parseCache: ParseCache): L
     kb,
     diagnostics,
     parseCache,
+    input,
     checkOptions: {
       modelDiagnostics: diagnostics,
       sources: { articles: input.content.articles, navigation: input.content.navigation },
@@ -87,7 +120,7 @@ const DATA_FILES = { 'navigation.yaml': 'navigation', 'cloud-facts.yaml': 'cloud
  * deleted): only those files are read again. For `npm run check -- --watch`.
  */
 export function refreshProjectInput(root: string, input: ProjectInput, changed: Iterable<string>): void {
-  const content = contentDirectory(root);
+  const content = input.contentDir;
   let ui = false;
   let assets = false;
   for (const absolute of changed) {
@@ -123,7 +156,46 @@ export function readUiStrings(root: string): UiStringInput {
 /** A built site folder for the HTML pass. */
 export function readBuiltSite(root: string, dir: string): BuiltSite {
   const absolute = resolve(root, dir);
-  if (!existsSync(absolute)) throw new Error(`${dir} does not exist; build the site first (npm run build).`);
+  if (!existsSync(absolute)) throw new UserError(`${dir} does not exist; build the site first (npm run build).`);
   const files = new Set(walk(absolute, () => true).map((p) => posix(absolute, p)));
   return { dir: posix(root, absolute) || dir, files, absolute, read: (path) => readFileSync(join(absolute, path), 'utf8') };
+}
+
+export interface ProjectCheckOptions extends LoadProjectOptions {
+  /** Also check the links of a built site (folder, relative to root). */
+  html?: string | undefined;
+  /** Also fetch external links (cached in node_modules/.cache/partner-kb/external.json). */
+  external?: boolean | undefined;
+  /** Leave out findings the baseline accepts (default true). */
+  useBaseline?: boolean | undefined;
+}
+
+export interface ProjectCheck {
+  project: LoadedProject;
+  /** Every finding, folded and in report order, before the baseline. */
+  all: Diagnostic[];
+  baseline: Baseline;
+  /** `all` split by the baseline (nothing baselined when `useBaseline` is false). */
+  outcome: BaselineOutcome;
+  /** Line texts of the project's files, for fingerprints. */
+  lineText: LineText;
+}
+
+/**
+ * Everything `npm run check` does before reporting, and what the build runs: load, check, fold,
+ * optionally the built-HTML and external passes, then the baseline. Throws `BaselineError` for a
+ * baseline file that cannot be read.
+ */
+export async function checkProject(options: ProjectCheckOptions): Promise<ProjectCheck> {
+  const { root } = options;
+  const project = await loadProject(options);
+  const links = buildLinkIndex(project.kb);
+  let all = runChecks(project.kb, { ...project.checkOptions, links });
+  const more: Diagnostic[] = [];
+  if (options.html) more.push(...(await checkBuiltHtmlInParallel(readBuiltSite(root, options.html))));
+  if (options.external) more.push(...(await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 })));
+  if (more.length > 0) all = foldConsequences([...all, ...more]);
+  const lineText = lineTextOf(project.input);
+  const baseline = options.useBaseline === false ? { path: join(project.input.contentDir, BASELINE_FILE), exists: false, entries: [] } : readBaseline(project.input.contentDir);
+  return { project, all, baseline, outcome: applyBaseline(all, baseline, root, lineText), lineText };
 }

@@ -20,8 +20,13 @@ function before(a: SourcePosition, b: SourcePosition): boolean {
   return a.line < b.line || (a.line === b.line && a.column < b.column);
 }
 
+/** Whether a reader of `cloud` sees what is at `position`: no `<CloudOnly>` around it hides it. */
+export function shownTo(ranges: readonly Range[], position: SourcePosition, cloud: string): boolean {
+  return ranges.every((r) => before(position, r.from) || !before(position, r.to) || r.clouds.has(cloud));
+}
+
 /** `<CloudOnly>` blocks of a file and the clouds each is shown to. */
-function cloudOnlyRanges(file: ArticleFile): Range[] {
+export function cloudOnlyRanges(file: ArticleFile): Range[] {
   const ranges: Range[] = [];
   for (const element of file.parsed.elements) {
     if (element.name !== 'CloudOnly' || element.endLine === undefined || element.endColumn === undefined) continue;
@@ -60,9 +65,11 @@ export function checkTerminology(kb: KnowledgeBase, context: CheckContext): Diag
         const lines = new LineIndex(body, bodyStartLine(file, context));
         for (const { rule, clouds } of rules.values()) {
           const pattern = new RegExp(escapeRegExp(rule.term), 'giu');
-          const report = (position: SourcePosition, applies: Cloud[]): void => {
+          const report = (position: SourcePosition, applies: Cloud[], written: string | undefined): void => {
             out.push(
-              diagnostic('variant/terminology', file.path, position, `"${rule.term}" must not appear in text for readers of ${applies.join(', ')} (${locale}).`, `Use "${rule.use}".`),
+              diagnostic('variant/terminology', file.path, position, `"${rule.term}" must not appear in text for readers of ${applies.join(', ')} (${locale}).`, written !== undefined ? `Replace "${written}" with "${rule.use}".` : `Use "${rule.use}".`, {
+                fix: written !== undefined ? { edits: [{ line: position.line, column: position.column, find: written, replace: rule.use }] } : undefined,
+              }),
             );
           };
           for (const key of ['title', 'description'] as const) {
@@ -73,14 +80,14 @@ export function checkTerminology(kb: KnowledgeBase, context: CheckContext): Diag
             // With the file's text, point at the term itself on the key's line.
             const lineText = context.texts?.get(file.path)?.split('\n')[at.line - 1];
             const index = lineText?.toLowerCase().indexOf(rule.term.toLowerCase(), at.column - 1) ?? -1;
-            report({ line: at.line, column: index >= 0 ? index + 1 : at.column }, clouds);
+            report({ line: at.line, column: index >= 0 ? index + 1 : at.column }, clouds, index >= 0 ? lineText!.slice(index, index + rule.term.length) : undefined);
           }
           pattern.lastIndex = 0;
           for (let m = pattern.exec(body); m !== null; m = pattern.exec(body)) {
             const position = lines.position(m.index);
             const inside = ranges.filter((r) => !before(position, r.from) && before(position, r.to));
             const applies = clouds.filter((c) => inside.every((r) => r.clouds.has(c)));
-            if (applies.length > 0) report({ ...position, endLine: position.line, endColumn: position.column + m[0].length }, applies);
+            if (applies.length > 0) report({ ...position, endLine: position.line, endColumn: position.column + m[0].length }, applies, m[0]);
           }
         }
       }

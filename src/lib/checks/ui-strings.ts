@@ -71,11 +71,17 @@ export function checkUiStrings(_kb: KnowledgeBase, context: CheckContext): Diagn
     const namespace = match[2]!;
     const result = readJsonWithPositions(source.text);
     if (!result.ok) {
-      out.push(diagnostic('i18n/syntax', source.path, result.position, `This file is not valid JSON: ${result.message}.`, 'Check for a missing comma or quote, or a trailing comma.'));
+      out.push(
+        diagnostic('i18n/syntax', source.path, result.position, `This file is not valid JSON: ${result.message}.`, result.trailingComma ? `Delete the comma at line ${result.position.line}, column ${result.position.column}.` : 'Check for a missing comma or quote, or a trailing comma.', {
+          fix: result.trailingComma ? { edits: [{ line: result.position.line, column: result.position.column, find: ',', replace: '' }] } : undefined,
+          // Every key of a dictionary that cannot be read looks missing: that is this error's consequence.
+          subjects: [`dictionary:${locale}/${namespace}`],
+        }),
+      );
       continue;
     }
     if (typeof result.root !== 'object' || result.root === null || Array.isArray(result.root)) {
-      out.push(diagnostic('i18n/syntax', source.path, { line: 1, column: 1 }, 'A UI string file must hold one JSON object of strings.', 'Write { "key": "text", "group": { "key": "text" } }.'));
+      out.push(diagnostic('i18n/syntax', source.path, { line: 1, column: 1 }, 'A UI string file must hold one JSON object of strings.', 'Write { "key": "text", "group": { "key": "text" } }.', { subjects: [`dictionary:${locale}/${namespace}`] }));
       continue;
     }
     const keys = new Map<string, Entry>();
@@ -107,15 +113,23 @@ export function checkUiStrings(_kb: KnowledgeBase, context: CheckContext): Diagn
     used.add(`${use.namespace}:${use.key}`);
     const missing = LOCALE_CODES.filter((l) => !has(l, use.namespace, use.key));
     if (missing.length === 0) continue;
-    out.push(diagnostic('i18n/missing-key', use.file, use.position, `The UI string "${use.namespace}:${use.key}" is missing in ${listing(missing)}.`, `Add "${use.key}" to ${missing.map((l) => `locales/${l}/${use.namespace}.json`).join(', ')}.`));
+    out.push(
+      diagnostic('i18n/missing-key', use.file, use.position, `The UI string "${use.namespace}:${use.key}" is missing in ${listing(missing)}.`, `Add "${use.key}" to ${missing.map((l) => `locales/${l}/${use.namespace}.json`).join(', ')}.`, {
+        dependsOn: missing.map((l) => `dictionary:${l}/${use.namespace}`),
+      }),
+    );
   }
 
+  // An unused key is one finding, at its first dictionary (English first), naming every locale that has it.
+  const unused = new Map<string, { entry: Entry; locales: Locale[] }>();
   for (const [locale, namespaces] of dictionaries) {
     for (const [namespace, keys] of namespaces) {
       for (const [key, entry] of keys) {
         const base = key.replace(PLURAL_SUFFIX, '');
         if (!used.has(`${namespace}:${key}`) && !used.has(`${namespace}:${base}`)) {
-          out.push(diagnostic('i18n/unused-key', entry.file, entry.position, `No code in src/ uses the UI string "${namespace}:${key}".`, 'Remove it, or use it (keys built at run time cannot be seen; write the key in full).'));
+          const found = unused.get(`${namespace}:${key}`);
+          if (found) found.locales.push(locale);
+          else unused.set(`${namespace}:${key}`, { entry, locales: [locale] });
         }
         if (locale === SOURCE_LOCALE) continue;
         const english = dictionaries.get(SOURCE_LOCALE)?.get(namespace)?.get(key);
@@ -127,6 +141,10 @@ export function checkUiStrings(_kb: KnowledgeBase, context: CheckContext): Diagn
         }
       }
     }
+  }
+  for (const [name, { entry, locales }] of unused) {
+    const files = locales.map((l) => entry.file.replace(/^locales\/[^/]+\//, `locales/${l}/`));
+    out.push(diagnostic('i18n/unused-key', entry.file, entry.position, `No code in src/ uses the UI string "${name}" (in ${listing(locales)}).`, `Remove it from ${listing(files)}, or use it (keys built at run time cannot be seen; write the key in full).`));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * clouds English has, linked-to section ids exist in every variant a reader can reach, and a
  * non-base variant is reconciled with the current base variant (provenance hash).
  */
-import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
+import { Subject, type Diagnostic, type Fix, type SourcePosition } from '../diagnostics.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import type { ArticleFile } from '../model/types.ts';
 import { CLOUD_IDS, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
@@ -11,6 +11,11 @@ import { diagnostic, listing, type CheckContext } from './context.ts';
 import { describeWhere } from './links.ts';
 
 const ACK = (file: ArticleFile): string => `npm run kb -- ack ${file.path}`;
+
+/** The fix that runs `npm run kb -- ack <file>` (what the hint says to run after the review). */
+export function ackFix(file: ArticleFile, ...options: string[]): Fix {
+  return { command: ['npm', 'run', 'kb', '--', 'ack', file.path, ...options] };
+}
 
 /** The position of a front matter key, or the file's first line. */
 export function keyPosition(file: ArticleFile, key: string): SourcePosition {
@@ -24,8 +29,10 @@ function fileClouds(file: ArticleFile): Cloud[] {
 
 /** `variant/overlap`, `variant/locale-set`, `variant/coverage`. */
 export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const found: Diagnostic[] = [];
   for (const article of kb.articles.values()) {
+    // A file of the article that did not parse or validate explains any gap in its variant sets.
+    const out: Diagnostic[] = [];
     const english = article.variants.filter((v) => v.files[SOURCE_LOCALE]);
     const englishClouds = sortClouds(english.flatMap((v) => v.clouds));
     for (const locale of LOCALE_CODES) {
@@ -45,9 +52,10 @@ export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
         }
         if (locale !== SOURCE_LOCALE && !variant.files[SOURCE_LOCALE]) {
           const names = english.map((v) => `content/en/${article.slug}${v.key ? '.' + v.key : ''}.mdx`);
-          out.push(
-            diagnostic('variant/locale-set', file.path, { line: 1, column: 1 }, `This ${locale} file is a variant "${variant.key || '(base)'}" that English does not have.`, names.length > 0 ? `Rename it after one of the English variants (${listing(names)}) or add the English variant first.` : `Add the English file content/en/${file.path.split('/').pop()} first.`),
-          );
+          out.push({
+            ...diagnostic('variant/locale-set', file.path, { line: 1, column: 1 }, `This ${locale} file is a variant "${variant.key || '(base)'}" that English does not have.`, names.length > 0 ? `Rename it after one of the English variants (${listing(names)}) or add the English variant first.` : `Add the English file content/en/${file.path.split('/').pop()} first.`),
+            dependsOn: [`no-source:${file.path}`],
+          });
         }
       }
       if (locale === SOURCE_LOCALE) continue;
@@ -59,18 +67,21 @@ export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
         const file = variant.files[locale] ?? variant.files[SOURCE_LOCALE];
         if (file) for (const c of fileClouds(file)) offered.add(c);
       }
+      if (englishClouds.length === 0) continue; // no English: variant/locale-set says so
       const missing = englishClouds.filter((c) => !offered.has(c));
       const extra = CLOUD_IDS.filter((c) => offered.has(c) && !englishClouds.includes(c));
       if (missing.length > 0 || extra.length > 0) {
         const at = translated[0]!;
         const parts = [missing.length > 0 ? `misses ${listing(missing)}` : '', extra.length > 0 ? `adds ${listing(extra)}` : ''].filter(Boolean);
         out.push(
-          diagnostic('variant/coverage', at.path, keyPosition(at, 'clouds'), `The ${locale} variants of "${article.slug}" cover ${listing(sortClouds(offered))}, but English covers ${listing(englishClouds)} (${parts.join(', ')}).`, `Give each ${locale} file the clouds of its English file.`),
+          { ...diagnostic('variant/coverage', at.path, keyPosition(at, 'clouds'), `The ${locale} variants of "${article.slug}" cover ${listing(sortClouds(offered))}, but English covers ${listing(englishClouds)} (${parts.join(', ')}).`, `Give each ${locale} file the clouds of its English file.`), dependsOn: [`clouds:${locale}/${article.slug}`] },
         );
       }
     }
+    for (const d of out) d.dependsOn = [...(d.dependsOn ?? []), Subject.slug(article.slug)];
+    found.push(...out);
   }
-  return out;
+  return found;
 }
 
 /** `variant/stale`, `variant/no-base-hash`: English non-base variants against the English base. */
@@ -84,9 +95,15 @@ export function checkVariantProvenance(kb: KnowledgeBase): Diagnostic[] {
       if (variant.key === '' || !file) continue;
       const recorded = file.frontmatter.baseHash;
       if (recorded === undefined) {
-        out.push(diagnostic('variant/no-base-hash', file.path, keyPosition(file, 'clouds'), `This variant records no baseHash, so nobody can tell when ${base.path} changes under it.`, `Reconcile it with ${base.path}, then run \`${ACK(file)}\`.`));
+        out.push(diagnostic('variant/no-base-hash', file.path, keyPosition(file, 'clouds'), `This variant records no baseHash, so nobody can tell when ${base.path} changes under it.`, `Reconcile it with ${base.path}, then run \`${ACK(file)}\`.`, { fix: ackFix(file) }));
       } else if (recorded !== base.hash) {
-        out.push(diagnostic('variant/stale', file.path, keyPosition(file, 'baseHash'), `The base variant ${base.path} changed since this variant was reconciled with it (recorded ${recorded}, now ${base.hash}).`, `Run \`npm run kb -- diff ${article.slug}\`, carry the changes over, then run \`${ACK(file)}\`.`));
+        out.push(
+          diagnostic('variant/stale', file.path, keyPosition(file, 'baseHash'), `The base variant ${base.path} changed since this variant was reconciled with it (recorded ${recorded}, now ${base.hash}).`, `Run \`npm run kb -- diff ${article.slug}\`, carry the changes over, then run \`${ACK(file)}\`.`, {
+            fix: ackFix(file),
+            // Reconciling with a base that has errors is premature: fix the base first.
+            dependsOn: [Subject.errorsIn(base.path)],
+          }),
+        );
       }
     }
   }
@@ -118,13 +135,22 @@ export function checkVariantAnchors(_kb: KnowledgeBase, context: CheckContext): 
   const out: Diagnostic[] = [];
   for (const { target, anchor, having, from, where } of found.values()) {
     let position: SourcePosition = { line: 1, column: 1 };
-    if (having.variantKey === target.variantKey) {
-      const index = having.parsed.headings.findIndex((h) => h.id === anchor);
-      const counterpart = target.parsed.headings[index];
-      if (counterpart) position = { line: counterpart.line, column: counterpart.column };
-    }
+    let counterpart: ArticleFile['parsed']['headings'][number] | undefined;
+    // The heading that lost the id: the same heading of a translation of this variant, or, in
+    // another variant, a heading with the same text, else the one at the same place without an id.
+    const index = having.parsed.headings.findIndex((h) => h.id === anchor);
+    const source = having.parsed.headings[index];
+    if (having.variantKey === target.variantKey) counterpart = target.parsed.headings[index];
+    else if (source) counterpart = target.parsed.headings.find((h) => h.text === source.text && h.depth === source.depth) ?? (target.parsed.headings[index]?.explicit === false ? target.parsed.headings[index] : undefined);
+    if (counterpart) position = { line: counterpart.line, column: counterpart.column };
+    // The heading that lost its id gets it back; one with another explicit id needs a person to choose.
+    const comment = `{/* #${anchor} */}`;
+    const fix: Fix | undefined = counterpart && !counterpart.explicit ? { edits: [{ line: counterpart.endLine ?? counterpart.line, column: counterpart.endColumn ?? counterpart.column, find: '', replace: ` ${comment}` }] } : undefined;
     out.push(
-      diagnostic('variant/anchor', target.path, position, `This file has no section "#${anchor}", which ${having.path} has and ${from} links to (${describeWhere(where)}).`, `Keep the section id in every variant and translation: ## Title {/* #${anchor} */}.`),
+      diagnostic('variant/anchor', target.path, position, `This file has no section "#${anchor}", which ${having.path} has and ${from} links to (${describeWhere(where)}).`, fix ? `Add ${comment} at the end of the heading (line ${counterpart!.endLine ?? counterpart!.line}).` : `Keep the section id in every variant and translation: ## Title ${comment}.`, {
+        fix,
+        dependsOn: [Subject.slug(target.slug), ...(counterpart ? [Subject.heading(target.path, counterpart.line)] : [])],
+      }),
     );
   }
   return out;

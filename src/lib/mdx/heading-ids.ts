@@ -11,9 +11,16 @@ import type { Heading, PhrasingContent, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { RESERVED_IDS } from '../layout-ids.ts';
 
-/** The only JS expression content may contain: a heading-id comment. */
+/** The heading-id comment: `{/* #id *\/}` with an ASCII id. */
 export const HEADING_ID_COMMENT = /^\s*\/\*\s*#([A-Za-z0-9][A-Za-z0-9_-]*)\s*\*\/\s*$/;
+
+/** A comment that looks like a heading id but is not a valid one (`{/* #résumé *\/}`): its id. */
+const ID_LIKE_COMMENT = /^\s*\/\*\s*#(\S+?)\s*\*\/\s*$/;
+
+/** An expression made only of block comments. */
+const COMMENT = /^\s*(?:\/\*[\s\S]*?\*\/\s*)+$/;
 
 interface ExpressionNode {
   type: 'mdxTextExpression';
@@ -31,10 +38,17 @@ export function explicitHeadingId(heading: Heading): string | undefined {
   return HEADING_ID_COMMENT.exec(last.value)?.[1];
 }
 
-/** Text of a heading without its id comment. */
+/** The id written at the end of a heading that is not a valid id (non-ASCII, a space), if any. */
+export function invalidHeadingId(heading: Heading): string | undefined {
+  const last = heading.children.at(-1);
+  if (!isExpression(last) || HEADING_ID_COMMENT.test(last.value)) return undefined;
+  return ID_LIKE_COMMENT.exec(last.value)?.[1];
+}
+
+/** Text of a heading without its id comment (or any other comment). */
 export function headingText(heading: Heading): string {
   return heading.children
-    .filter((child) => !(isExpression(child) && HEADING_ID_COMMENT.test(child.value)))
+    .filter((child) => !(isExpression(child) && COMMENT.test(child.value)))
     .map((child) => toString(child))
     .join('')
     .trim();
@@ -42,7 +56,7 @@ export function headingText(heading: Heading): string {
 
 /**
  * Assigns ids to every heading of a tree, in document order. Explicit ids are taken as written;
- * other headings get a slug that does not collide with an explicit id.
+ * other headings get a slug that does not collide with an explicit id or an id of the layout.
  */
 export function assignHeadingIds(tree: Root): void {
   const headings: Heading[] = [];
@@ -55,6 +69,8 @@ export function assignHeadingIds(tree: Root): void {
 /** `assignHeadingIds` for the headings of one tree, already collected in document order. */
 export function assignIds(headings: readonly Heading[]): void {
   const slugger = new GithubSlugger();
+  // A derived id never takes an id of the page layout (`## Content` → `content-1`, not `content`).
+  for (const id of RESERVED_IDS) slugger.slug(id);
   for (const heading of headings) {
     const id = explicitHeadingId(heading);
     if (id) slugger.slug(id);
@@ -83,4 +99,24 @@ declare module 'mdast' {
     /** The heading's id, set by `remarkHeadingIds`. */
     id?: string;
   }
+}
+
+/**
+ * An id an author can write for a heading: ASCII letters, digits and hyphens, from the heading's
+ * text with accents removed (`Résumé of options` → `resume-of-options`), different from `taken`
+ * and from the layout's ids. Undefined when the text has nothing ASCII to build on (`웹 포털`):
+ * then a person has to name the section.
+ */
+export function proposeHeadingId(text: string, taken: ReadonlySet<string>, isReserved: (id: string) => boolean): string | undefined {
+  const base = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (!/^[a-z0-9]/.test(base)) return undefined;
+  const free = (id: string): boolean => !taken.has(id) && !isReserved(id);
+  if (free(base)) return base;
+  if (free(`${base}-section`)) return `${base}-section`;
+  for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -23,9 +23,10 @@ import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gf
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import type { SourcePosition } from '../diagnostics.ts';
-import { assignIds, explicitHeadingId, headingText, HEADING_ID_COMMENT } from './heading-ids.ts';
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import type { SourcePosition, TextEdit } from '../diagnostics.ts';
+import { assignIds, explicitHeadingId, headingText, HEADING_ID_COMMENT, invalidHeadingId } from './heading-ids.ts';
+import { adviseSyntaxError } from './syntax-advice.ts';
 import { bodyToHast } from './to-hast.ts';
 
 export interface ParsedHeading extends SourcePosition {
@@ -34,6 +35,8 @@ export interface ParsedHeading extends SourcePosition {
   id: string;
   /** True when the id was written by the author (`{/* #id *\/}`), false when derived from text. */
   explicit: boolean;
+  /** An id comment at the end of the heading that is not a valid id (`{/* #résumé *\/}`). */
+  invalidId?: string;
   text: string;
 }
 
@@ -92,7 +95,16 @@ export interface FrontmatterResult {
   keyLines: Record<string, SourcePosition>;
   /** The line on which the front matter starts (the opening `---`), or undefined if none. */
   startLine: number | undefined;
-  errors: { message: string; position: SourcePosition }[];
+  errors: FrontmatterError[];
+}
+
+/** A front matter that does not parse: where the YAML parser says, and what would fix it. */
+export interface FrontmatterError {
+  message: string;
+  position: SourcePosition;
+  /** What to do, when the parser's error says it exactly (a quote or bracket to close, a missing `---`). */
+  hint?: string;
+  edits?: TextEdit[];
 }
 
 export interface ParsedMdx {
@@ -118,11 +130,17 @@ export interface ParsedMdx {
 
 /** The MDX syntax error of a file that cannot be parsed at all. */
 export class MdxSyntaxError extends Error {
+  /** Where the cause is (see `syntax-advice.ts`), which can be before where the parser stopped. */
   readonly position: SourcePosition;
-  constructor(message: string, position: SourcePosition) {
+  /** What to do, and the edits that do it when they are certain. */
+  readonly hint: string | undefined;
+  readonly edits: TextEdit[] | undefined;
+  constructor(message: string, position: SourcePosition, advice: { hint?: string | undefined; edits?: TextEdit[] | undefined } = {}) {
     super(message);
     this.name = 'MdxSyntaxError';
     this.position = position;
+    this.hint = advice.hint;
+    this.edits = advice.edits;
   }
 }
 
@@ -182,19 +200,60 @@ interface JsxNode extends Positioned {
 }
 
 /** Splits the front matter off a file; returns its YAML, the body and their line offsets. */
-export function splitFrontmatter(source: string): { yaml: string | undefined; yamlStartLine: number; body: string; bodyStartLine: number } {
+export function splitFrontmatter(source: string): { yaml: string | undefined; yamlStartLine: number; body: string; bodyStartLine: number; unclosed: boolean } {
   const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!match) return { yaml: undefined, yamlStartLine: 1, body: source, bodyStartLine: 1 };
+  if (!match) return { yaml: undefined, yamlStartLine: 1, body: source, bodyStartLine: 1, unclosed: /^---[ \t]*\r?\n/.test(source) };
   const consumed = match[0];
   const bodyStartLine = consumed.split('\n').length - (consumed.endsWith('\n') ? 0 : 1);
-  return { yaml: match[1] ?? '', yamlStartLine: 2, body: source.slice(consumed.length), bodyStartLine };
+  return { yaml: match[1] ?? '', yamlStartLine: 2, body: source.slice(consumed.length), bodyStartLine, unclosed: false };
+}
+
+/** A YAML key line (`title: …`), a list item or an indented continuation: what a front matter holds. */
+const FRONTMATTER_LINE = /^(?:[A-Za-z_][\w.-]*[ \t]*:(?:[ \t]|$)|[ \t]+\S|-[ \t]|#)/;
+
+/**
+ * The error of a front matter opened by `---` on the first line and never closed. The block is taken
+ * to end at its last YAML-looking line (`key: value`, a list item, an indented line), so the hint can
+ * say where the closing `---` goes.
+ */
+function unclosedFrontmatter(source: string): FrontmatterError {
+  const lines = source.split(/\r?\n/);
+  let last = 1;
+  while (last < lines.length && FRONTMATTER_LINE.test(lines[last]!)) last++;
+  return {
+    message: 'The front matter that starts with --- on line 1 is not closed by a line ---',
+    position: { line: 1, column: 1 },
+    hint: `Add a line --- after line ${last}, the last line of the front matter.`,
+    edits: [{ line: last + 1, column: 1, find: '', replace: '---\n' }],
+  };
+}
+
+/**
+ * Where a YAML error's cause is: the parser reports an unclosed quote or flow collection where it
+ * gave up (often the end of the front matter); the node it could not close starts at the cause.
+ * Returns that node's start and the edit that closes it, when there is one.
+ */
+function unclosedNode(doc: ReturnType<typeof parseDocument>, offset: number): { start: number; close: string } | undefined {
+  let found: { start: number; close: string } | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      const range = node.range;
+      if (!range || range[1] !== offset) return;
+      if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+        found = { start: range[0], close: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
+      } else if (isCollection(node) && node.flow) {
+        found = { start: range[0], close: isSeq(node) ? ']' : '}' };
+      }
+    },
+  });
+  return found;
 }
 
 /** Parses front matter YAML and records the line of every key, for errors that name the field. */
 export function parseFrontmatter(source: string): FrontmatterResult {
-  const { yaml, yamlStartLine } = splitFrontmatter(source);
+  const { yaml, yamlStartLine, unclosed } = splitFrontmatter(source);
   if (yaml === undefined) {
-    return { data: undefined, keyLines: {}, startLine: undefined, errors: [] };
+    return { data: undefined, keyLines: {}, startLine: unclosed ? 1 : undefined, errors: unclosed ? [unclosedFrontmatter(source)] : [] };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -202,10 +261,22 @@ export function parseFrontmatter(source: string): FrontmatterResult {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + yamlStartLine - 1, column: col };
   };
-  const errors = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0] ?? e.message,
-    position: toPosition(e.pos[0]),
-  }));
+  const yamlLines = yaml.split('\n');
+  const errors: FrontmatterError[] = doc.errors.map((e) => {
+    const message = e.message.split('\n')[0] ?? e.message;
+    const node = e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN' ? unclosedNode(doc, e.pos[0]) : undefined;
+    if (!node) return { message, position: toPosition(e.pos[0]) };
+    // Report where the value opens, and close it at the end of that line.
+    const position = toPosition(node.start);
+    const lineText = (yamlLines[position.line - yamlStartLine] ?? '').replace(/\r$/, '');
+    const end = lineText.replace(/[ \t]+$/, '').length + 1;
+    return {
+      message: `${node.close === '"' || node.close === "'" ? 'This quoted value is never closed' : 'This list or map is never closed'} (YAML: ${message.replace(/ at line \d+, column \d+:?$/, '')})`,
+      position,
+      hint: `Add ${node.close} at the end of line ${position.line}.`,
+      edits: [{ line: position.line, column: end, find: '', replace: node.close }],
+    };
+  });
   const keyLines: Record<string, SourcePosition> = {};
   const walk = (node: YamlNode | null | undefined, prefix: string): void => {
     if (isMap(node)) {
@@ -240,26 +311,40 @@ export function parseFrontmatter(source: string): FrontmatterResult {
 /** Parses an MDX file. Throws `MdxSyntaxError` with a position when the MDX does not parse. */
 export function parseMdx(source: string): ParsedMdx {
   const frontmatter = parseFrontmatter(source);
+  // An unclosed front matter would be read as Markdown and fail far from its cause: report only it.
+  if (frontmatter.data === undefined && frontmatter.errors.length > 0 && splitFrontmatter(source).unclosed) return unparsedBody(frontmatter, source);
   let tree: Root;
   try {
     tree = (MAY_HAVE_BARE_URL.test(source) ? processor : withoutBareUrls).parse(source);
   } catch (error) {
-    const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
-    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : e.place;
-    const line = e.line ?? (place as { line?: number } | undefined)?.line ?? 1;
-    const column = e.column ?? (place as { column?: number } | undefined)?.column ?? 1;
-    throw new MdxSyntaxError(e.reason ?? e.message, { line, column });
+    type Point = { line?: number; column?: number; offset?: number };
+    const e = error as { reason?: string; message: string; ruleId?: string; line?: number; column?: number; place?: Point & { start?: Point } };
+    const place: Point | undefined = e.place?.start ?? e.place;
+    const line = e.line ?? place?.line;
+    const column = e.column ?? place?.column;
+    const reason = e.reason ?? e.message;
+    const advice = adviseSyntaxError(source, {
+      reason,
+      ruleId: e.ruleId,
+      place: line !== undefined && column !== undefined ? { line, column } : undefined,
+      offset: place?.offset,
+    });
+    throw new MdxSyntaxError(reason, advice.position, advice);
   }
 
   const facts = collect(tree, source);
   // Read before ids are assigned, which removes the id comments.
-  const headings: ParsedHeading[] = facts.headings.map((node) => ({
-    depth: node.depth,
-    id: '',
-    explicit: explicitHeadingId(node) !== undefined,
-    text: headingText(node),
-    ...pos(node),
-  }));
+  const headings: ParsedHeading[] = facts.headings.map((node) => {
+    const invalidId = invalidHeadingId(node);
+    return {
+      depth: node.depth,
+      id: '',
+      explicit: explicitHeadingId(node) !== undefined,
+      text: headingText(node),
+      ...(invalidId !== undefined ? { invalidId } : {}),
+      ...pos(node),
+    };
+  });
   // Ids are assigned on the tree exactly as the site's remark plugin does.
   assignIds(facts.headings);
   facts.headings.forEach((node, i) => (headings[i]!.id = node.data?.id ?? ''));
@@ -285,6 +370,11 @@ export function parseMdx(source: string): ParsedMdx {
     sections: sectionsOf(tree),
     hast: bodyToHast(tree),
   };
+}
+
+/** The parse of a file whose body was not read (its front matter is not closed). */
+function unparsedBody(frontmatter: FrontmatterResult, source: string): ParsedMdx {
+  return { frontmatter, body: source, bodyStartLine: 1, headings: [], links: [], elements: [], expressions: [], esm: [], literalDelimiters: [], sections: [], hast: { type: 'root', children: [] } };
 }
 
 interface TreeFacts {

@@ -16,7 +16,12 @@ export type AckPlan =
 /** What `ack` would record for a file, or why it cannot. */
 export function planAck(kb: KnowledgeBase, path: string): AckPlan {
   const file = kb.files().find((f) => f.path === path);
-  if (!file) return { ok: false, message: `${path} is not an article file of the model (is it valid? run npm run check).` };
+  if (!file) {
+    const excluded = [...kb.excluded.values()].find((f) => f.path === path);
+    const first = excluded?.diagnostics[0];
+    if (first) return { ok: false, message: `${path} has errors, so it is not part of the content: ${path}:${first.line}:${first.column} ${first.rule} ${first.message} Fix it first (npm run check lists every finding).` };
+    return { ok: false, message: `${path} is not an article file: articles are content/<locale>/<slug>.mdx or content/<locale>/<slug>.<variant>.mdx.` };
+  }
   if (file.locale !== SOURCE_LOCALE) {
     const source = kb.sourceOf(file);
     if (!source) return { ok: false, message: `${path} has no English source ${path.replace(`content/${file.locale}/`, 'content/en/')}.` };

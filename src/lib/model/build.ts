@@ -6,11 +6,14 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import type { Diagnostic } from '../diagnostics.ts';
+import { Subject, type Diagnostic, type SourcePosition, type TextEdit } from '../diagnostics.ts';
 import { diagnostic } from '../rules.ts';
 import { provenanceHash } from '../hash.ts';
+import { isReservedId } from '../layout-ids.ts';
+import { proposeHeadingId } from '../mdx/heading-ids.ts';
 import { MdxSyntaxError, parseFrontmatter, parseMdx, type FrontmatterResult, type ParsedMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
+import { suggest } from './resolve.ts';
 import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { cloudFactsSchema, navigationSchema, redirectsSchema, terminologySchema } from '../data-schema.ts';
 import { KnowledgeBase } from './kb.ts';
@@ -37,6 +40,16 @@ export interface ModelInput {
   parse?: (text: string) => ParsedMdx;
 }
 
+/** A file of `content/` left out of the model because it did not parse or validate. */
+export interface ExcludedFile {
+  path: string;
+  locale: string;
+  slug: string;
+  variantKey: string;
+  /** Why: its syntax or schema errors. */
+  diagnostics: Diagnostic[];
+}
+
 export interface ModelResult {
   kb: KnowledgeBase;
   diagnostics: Diagnostic[];
@@ -51,23 +64,25 @@ export function buildModel(input: ModelInput): ModelResult {
   const diagnostics: Diagnostic[] = [];
   const parse = input.parse ?? parseMdx;
   const files: ArticleFile[] = [];
+  const excluded = new Map<string, ExcludedFile>();
 
   for (const source of input.articles) {
-    const file = readArticleFile(source, parse, diagnostics);
+    const file = readArticleFile(source, parse, diagnostics, excluded);
     if (file) files.push(file);
   }
 
   const articles = assemble(files);
   const kb = new KnowledgeBase({
     articles,
-    navigation: readData(input.navigation, navigationSchema, diagnostics) as Navigation | undefined ?? { sections: [] },
-    cloudFacts: (readData(input.cloudFacts, cloudFactsSchema, diagnostics) as CloudFacts | undefined) ?? {},
-    terminology: (readData(input.terminology, terminologySchema, diagnostics) as Terminology | undefined) ?? {
+    navigation: readData('navigation', input.navigation, navigationSchema, diagnostics) as Navigation | undefined ?? { sections: [] },
+    cloudFacts: (readData('cloudFacts', input.cloudFacts, cloudFactsSchema, diagnostics) as CloudFacts | undefined) ?? {},
+    terminology: (readData('terminology', input.terminology, terminologySchema, diagnostics) as Terminology | undefined) ?? {
       officialNames: {},
       forbidden: {},
     },
-    redirects: (readData(input.redirects, redirectsSchema, diagnostics) as Redirects | undefined) ?? {},
+    redirects: (readData('redirects', input.redirects, redirectsSchema, diagnostics) as Redirects | undefined) ?? {},
     assets: new Set(input.assets ?? []),
+    excluded,
   });
   return { kb, diagnostics };
 }
@@ -76,54 +91,74 @@ function readArticleFile(
   source: SourceText,
   parse: (text: string) => ParsedMdx,
   diagnostics: Diagnostic[],
+  excluded: Map<string, ExcludedFile>,
 ): ArticleFile | undefined {
-  const match = FILE_NAME.exec(source.contentPath ?? source.path.replace(/^content\//, ''));
+  const contentPath = source.contentPath ?? source.path.replace(/^content\//, '');
+  const match = FILE_NAME.exec(contentPath);
   const [, locale, slug, variantKey] = match ?? [];
-  if (!match || !locale || !slug) {
-    diagnostics.push(
-      diagnostic(
-        'content/file-name',
-        source.path,
-        FILE_START,
-        'Article files must be named content/<locale>/<slug>.mdx or content/<locale>/<slug>.<variant>.mdx.',
-        'Use lower-case letters, digits and hyphens in the slug and variant key.',
-      ),
-    );
+  if (!match || !locale || !slug || !isLocale(locale)) {
+    const proposed = properName(contentPath);
+    const to = proposed ? source.path.slice(0, source.path.length - contentPath.length) + proposed.path : undefined;
+    const message =
+      match && locale && !isLocale(locale)
+        ? `"${locale}" is not a locale of this site.`
+        : 'Article files must be named content/<locale>/<slug>.mdx or content/<locale>/<slug>.<variant>.mdx.';
+    const hint = to
+      ? `Rename ${source.path} to ${to}.`
+      : match && locale && !isLocale(locale)
+        ? `Put the file in one of: ${LOCALE_CODES.map((l) => `content/${l}/`).join(', ')}.`
+        : 'Use lower-case letters, digits and hyphens in the slug and variant key.';
+    const d = diagnostic('content/file-name', source.path, FILE_START, message, hint, { fix: to ? { rename: { from: source.path, to } } : undefined });
+    diagnostics.push(d);
+    // What the file was meant to be: its article and translation look missing until it is renamed.
+    if (proposed) {
+      const key = Subject.file(proposed.locale, proposed.slug, proposed.variantKey);
+      d.subjects = [Subject.slug(proposed.slug), key];
+      excluded.set(key, { path: source.path, locale: proposed.locale, slug: proposed.slug, variantKey: proposed.variantKey, diagnostics: [d] });
+    }
     return undefined;
   }
-  if (!isLocale(locale)) {
-    diagnostics.push(
-      diagnostic('content/file-name', source.path, FILE_START, `"${locale}" is not a locale of this site.`, `Put the file in one of: ${LOCALE_CODES.map((l) => `content/${l}/`).join(', ')}.`),
-    );
+
+  // A file left out of the model is the cause of what then looks missing: links to its article,
+  // its translations' source, its locale's coverage (see checks/fold.ts).
+  const identity = { locale, slug, variantKey: variantKey ?? '' };
+  const subjects = [Subject.slug(slug), Subject.file(locale, slug, identity.variantKey)];
+  const exclude = (found: Diagnostic[]): undefined => {
+    for (const d of found) d.subjects = subjects;
+    diagnostics.push(...found);
+    excluded.set(Subject.file(locale, slug, identity.variantKey), { ...identity, path: source.path, diagnostics: found });
     return undefined;
-  }
+  };
 
   let parsed: ParsedMdx;
   try {
     parsed = parse(source.text);
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
-    diagnostics.push(
-      diagnostic(
-        'content/mdx-syntax',
-        source.path,
-        error.position,
-        `Invalid MDX: ${error.message.replace(/\.$/, '')}.`,
-        'Content is MDX: escape a literal "{" or "<" with a backslash (\\{, \\<) and close every tag.',
-      ),
-    );
-    return undefined;
+    return exclude([
+      diagnostic('content/mdx-syntax', source.path, error.position, `Invalid MDX: ${error.message.replace(/\.$/, '')}.`, error.hint, {
+        fix: error.edits ? { edits: error.edits } : undefined,
+      }),
+    ]);
   }
 
-  const frontmatter = validateFrontmatter(source.path, parsed.frontmatter, diagnostics);
-  if (!frontmatter) return undefined;
+  const found: Diagnostic[] = [];
+  const frontmatter = validateFrontmatter(source.path, parsed.frontmatter, found, source.text);
+  if (!frontmatter) return exclude(found);
 
   const seen = new Map<string, number>();
+  const taken = new Set(parsed.headings.map((h) => h.id));
   for (const heading of parsed.headings) {
     const first = seen.get(heading.id);
     if (first !== undefined) {
+      // A new id from the heading's own text (ASCII, not taken), written where the duplicate is.
+      const id = heading.explicit ? proposeHeadingId(heading.text, taken, isReservedId) : undefined;
+      if (id) taken.add(id);
       diagnostics.push(
-        diagnostic('content/duplicate-id', source.path, { line: heading.line, column: heading.column }, `The heading id "${heading.id}" is already used on line ${first}.`, 'Give each section its own id: ## Title {/* #unique-id */}.'),
+        diagnostic('content/duplicate-id', source.path, { line: heading.line, column: heading.column }, `The heading id "${heading.id}" is already used on line ${first}.`, id ? `Replace "#${heading.id}" with "#${id}" here (section ids are the same in every locale).` : 'Give each section its own id: ## Title {/* #unique-id */}.', {
+          fix: id ? { edits: [{ line: heading.line, column: heading.column, find: `#${heading.id}`, replace: `#${id}` }] } : undefined,
+          subjects: [Subject.heading(source.path, heading.line)],
+        }),
       );
     } else {
       seen.set(heading.id, heading.line);
@@ -139,6 +174,23 @@ function readArticleFile(
     parsed,
     hash: fileHash(parsed, frontmatter),
   };
+}
+
+/**
+ * The name a misnamed article file was meant to have: lower case, `_` and spaces as hyphens, `.md`
+ * as `.mdx`, and a near-miss locale folder corrected (`kr/` → `ko/`). Undefined when that is not
+ * a valid name either.
+ */
+function properName(contentPath: string): { path: string; locale: string; slug: string; variantKey: string } | undefined {
+  const parts = contentPath.split('/');
+  if (parts.length !== 2) return undefined;
+  const [folder, name] = parts as [string, string];
+  const locale = isLocale(folder) ? folder : suggest(folder.toLowerCase(), [...LOCALE_CODES])[0];
+  if (!locale) return undefined;
+  const fixed = name.toLowerCase().replace(/[_\s]+/g, '-').replace(/\.md$/, '.mdx');
+  const match = FILE_NAME.exec(`${locale}/${fixed}`);
+  if (!match) return undefined;
+  return { path: `${locale}/${fixed}`, locale, slug: match[2]!, variantKey: match[3] ?? '' };
 }
 
 /** Hashes by parse: a parse cache hands out the same parse for the same text, so a model rebuilt
@@ -159,6 +211,7 @@ export function validateFrontmatter(
   file: string,
   frontmatter: FrontmatterResult,
   diagnostics: Diagnostic[],
+  source?: string,
 ): ArticleFile['frontmatter'] | undefined {
   if (frontmatter.startLine === undefined) {
     diagnostics.push(
@@ -169,7 +222,9 @@ export function validateFrontmatter(
   if (frontmatter.errors.length > 0) {
     for (const error of frontmatter.errors) {
       diagnostics.push(
-        diagnostic('schema/frontmatter', file, error.position, `Front matter is not valid YAML: ${error.message}`, 'Quote values that contain ":" or "#", and indent nested keys with spaces.'),
+        diagnostic('schema/frontmatter', file, error.position, error.hint ? `${error.message}.` : `Front matter is not valid YAML: ${error.message}`, error.hint ?? 'Quote values that contain ": " or " #", and indent nested keys with spaces.', {
+          fix: error.edits ? { edits: error.edits } : undefined,
+        }),
       );
     }
     return undefined;
@@ -179,6 +234,11 @@ export function validateFrontmatter(
   for (const issue of result.error.issues) {
     const field = issue.path.join('.');
     const position = lineOfField(frontmatter, issue.path.map(String));
+    const cloud = issue.path[0] === 'clouds' && typeof issue.path[1] === 'number' && issue.code === 'invalid_value' ? unknownCloud(frontmatter, issue.path[1], position, source) : undefined;
+    if (cloud) {
+      diagnostics.push(diagnostic('schema/frontmatter', file, position, cloud.message, cloud.hint, { fix: cloud.edits ? { edits: cloud.edits } : undefined }));
+      continue;
+    }
     diagnostics.push(
       diagnostic(
         'schema/frontmatter',
@@ -192,13 +252,41 @@ export function validateFrontmatter(
   return undefined;
 }
 
+/**
+ * An unknown cloud in `clouds`: a near miss is replaced, anything else removed from the list (the
+ * edit takes the item out with its separator, in a flow list `[a, b]` or a block list `- b`).
+ */
+function unknownCloud(frontmatter: FrontmatterResult, index: number, position: SourcePosition, source: string | undefined): { message: string; hint: string; edits?: TextEdit[] } | undefined {
+  const list = (frontmatter.data as { clouds?: unknown } | undefined)?.clouds;
+  if (!Array.isArray(list)) return undefined;
+  const value = String(list[index]);
+  const message = `"${value}" is not a cloud of this site (clouds: ${CLOUD_IDS.join(', ')}).`;
+  const near = suggest(value, [...CLOUD_IDS]).filter((c) => !list.includes(c))[0];
+  if (near) return { message, hint: `Replace "${value}" with "${near}".`, edits: [{ line: position.line, column: position.column, find: value, replace: near }] };
+  if (list.length === 1) return { message, hint: `Replace "${value}" with the cloud this variant serves (one of ${CLOUD_IDS.join(', ')}).` };
+  const hint = `Remove "${value}" from clouds.`;
+  const line = source?.split('\n')[position.line - 1]?.replace(/\r$/, '');
+  if (line === undefined) return { message, hint };
+  if (/^\s*-\s/.test(line) && line.trim() === `- ${value}`) return { message, hint, edits: [{ line: position.line, column: 1, find: `${line}\n`, replace: '' }] };
+  const previous = index > 0 ? frontmatter.keyLines[`clouds.${index - 1}`] : undefined;
+  if (previous && previous.line === position.line) {
+    const separator = line.slice(previous.column - 1 + String(list[index - 1]).length, position.column - 1);
+    return { message, hint, edits: [{ line: position.line, column: previous.column, find: `${String(list[index - 1])}${separator}${value}`, replace: String(list[index - 1]) }] };
+  }
+  const next = frontmatter.keyLines[`clouds.${index + 1}`];
+  if (next && next.line === position.line) {
+    return { message, hint, edits: [{ line: position.line, column: position.column, find: line.slice(position.column - 1, next.column - 1), replace: '' }] };
+  }
+  return { message, hint };
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
   if (issue.code === 'unrecognized_keys') return `has unknown keys: ${issue.keys.join(', ')}`;
   return issue.message.replace(/\.$/, '');
 }
 
-function lineOfField(frontmatter: FrontmatterResult, path: string[]): { line: number; column: number } {
+function lineOfField(frontmatter: FrontmatterResult, path: string[]): SourcePosition {
   for (let i = path.length; i > 0; i--) {
     const position = frontmatter.keyLines[path.slice(0, i).join('.')];
     if (position) return { line: position.line, column: position.column };
@@ -206,26 +294,45 @@ function lineOfField(frontmatter: FrontmatterResult, path: string[]): { line: nu
   return { line: 1, column: 1 };
 }
 
-function readData<T extends z.ZodType>(source: SourceText | undefined, schema: T, diagnostics: Diagnostic[]): z.infer<T> | undefined {
+/**
+ * Reads a data file. Its errors are the subject `data:<name>`: what reads the data then looks
+ * wrong (a fact that "does not exist" when cloud-facts.yaml did not parse) is folded into them.
+ */
+function readData<T extends z.ZodType>(name: string, source: SourceText | undefined, schema: T, diagnostics: Diagnostic[]): z.infer<T> | undefined {
   if (!source) return undefined;
+  const subjects = [`data:${name}`];
+  const file = source.path.split('/').pop();
+  // Re-use the front matter machinery: the same positions and advice for the same YAML mistakes.
+  const located = parseFrontmatter(`---\n${source.text}\n---\n`);
+  const shift = (p: SourcePosition): SourcePosition => ({ line: Math.max(1, p.line - 1), column: p.column });
+  if (located.errors.length > 0) {
+    for (const error of located.errors) {
+      const edits = error.edits?.map((e) => ({ ...e, line: Math.max(1, e.line - 1) }));
+      diagnostics.push(
+        diagnostic('schema/data-file', source.path, shift(error.position), error.hint ? `${error.message}.` : `Not valid YAML: ${error.message}`, error.hint ?? 'Quote values that contain ": " or " #", and indent nested keys with spaces.', {
+          fix: edits ? { edits } : undefined,
+          subjects,
+        }),
+      );
+    }
+    return undefined;
+  }
   let data: unknown;
   try {
     data = parseYaml(source.text);
   } catch (error) {
     const e = error as { message: string; linePos?: Array<{ line: number; col: number }> };
     diagnostics.push(
-      diagnostic('schema/data-file', source.path, { line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 }, `Not valid YAML: ${e.message.split('\n')[0]}`),
+      diagnostic('schema/data-file', source.path, { line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 }, `Not valid YAML: ${e.message.split('\n')[0]}`, undefined, { subjects }),
     );
     return undefined;
   }
   const result = schema.safeParse(data ?? {});
   if (result.success) return result.data;
-  // Re-use the front matter machinery to find the line of each failing key.
-  const located = parseFrontmatter(`---\n${source.text}\n---\n`);
   for (const issue of result.error.issues) {
     const position = lineOfField(located, issue.path.map(String));
     diagnostics.push(
-      diagnostic('schema/data-file', source.path, { line: Math.max(1, position.line - 1), column: position.column }, `"${issue.path.join('.')}" ${describeIssue(issue)}.`),
+      diagnostic('schema/data-file', source.path, shift(position), `"${issue.path.join('.')}" ${describeIssue(issue)}.`, `CONTRIBUTING.md describes ${file} under "Files".`, { subjects }),
     );
   }
   return undefined;

@@ -14,6 +14,7 @@ import type {
   TranslationState,
   Variant,
 } from './types.ts';
+import type { ExcludedFile } from './build.ts';
 
 export interface KnowledgeBaseData {
   articles: Map<string, Article>;
@@ -22,6 +23,8 @@ export interface KnowledgeBaseData {
   terminology: Terminology;
   redirects: Redirects;
   assets: Set<string>;
+  /** Files left out because they did not parse or validate, by `Subject.file` key (see build.ts). */
+  excluded?: ReadonlyMap<string, ExcludedFile>;
 }
 
 export class KnowledgeBase {
@@ -31,6 +34,8 @@ export class KnowledgeBase {
   readonly terminology: Terminology;
   readonly redirects: Redirects;
   readonly assets: ReadonlySet<string>;
+  /** Files of `content/` left out of the model (syntax or schema errors), by `Subject.file` key. */
+  readonly excluded: ReadonlyMap<string, ExcludedFile>;
 
   constructor(data: KnowledgeBaseData) {
     this.articles = data.articles;
@@ -39,6 +44,7 @@ export class KnowledgeBase {
     this.terminology = data.terminology;
     this.redirects = data.redirects;
     this.assets = data.assets;
+    this.excluded = data.excluded ?? new Map();
   }
 
   article(slug: string): Article | undefined {

@@ -12,13 +12,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { threadId, Worker } from 'node:worker_threads';
 import { MdxSyntaxError, parseMdx, type ParsedMdx } from '../mdx/parse.ts';
-import type { SourcePosition } from '../diagnostics.ts';
+import type { SourcePosition, TextEdit } from '../diagnostics.ts';
 
 /** Bump when the shape of `ParsedMdx` or the parser's behaviour changes. */
 export const PARSER_VERSION = '7';
 
 /** What is stored for one text: its parse, or the syntax error it raised. */
-export type CacheEntry = { ok: true; parsed: ParsedMdx } | { ok: false; message: string; position: SourcePosition };
+export type CacheEntry = { ok: true; parsed: ParsedMdx } | { ok: false; message: string; position: SourcePosition; hint?: string | undefined; edits?: TextEdit[] | undefined };
 
 export interface ParseCacheOptions {
   /** Folder of the on-disk cache; memory only when absent. */
@@ -76,7 +76,7 @@ export function parseEntry(text: string): CacheEntry {
   try {
     return { ok: true, parsed: parseMdx(text) };
   } catch (error) {
-    if (error instanceof MdxSyntaxError) return { ok: false, message: error.message, position: error.position };
+    if (error instanceof MdxSyntaxError) return { ok: false, message: error.message, position: error.position, hint: error.hint, edits: error.edits };
     throw error;
   }
 }
@@ -187,7 +187,7 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
       store(key, entry);
     }
     if (entry.ok) return entry.parsed;
-    throw new MdxSyntaxError(entry.message, entry.position);
+    throw new MdxSyntaxError(entry.message, entry.position, entry);
   };
 
   const prime = async (texts: Iterable<string>): Promise<void> => {

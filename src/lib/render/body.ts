@@ -79,12 +79,13 @@ function renderLink(node: Element, hrefName: 'href', reader: BodyReader, childre
         const marker = element('span', { className: ['lang-marker'] }, [text(` ${t('article.untranslatedMarker')}`)]);
         return [element('a', { href: resolution.href, title: t('article.untranslatedTitle'), hrefLang: 'en' }, [...children, marker])];
       }
+      // Not a link, with the reason a reader can act on (the check reports the author's reason).
       return [
-        element('span', { className: ['unavailable-link'], title: t('article.notInCloud', { cloud: cloudInfo(reader.cloud).shortName[reader.locale] }) }, children),
+        element('span', { className: ['unavailable-link'], title: resolution.status === 'not-in-cloud' ? t('article.notInCloud', { cloud: cloudInfo(reader.cloud).shortName[reader.locale] }) : t('article.brokenLink') }, children),
       ];
     default:
       // unsafe, malformed or a bare site path: reported by the link check, never a live link.
-      return [element('span', { className: ['unavailable-link'] }, children)];
+      return [element('span', { className: ['unavailable-link'], title: t('article.brokenLink') }, children)];
   }
 }
 
