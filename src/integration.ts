@@ -17,7 +17,7 @@ import { checkBuiltHtmlInParallel } from './lib/checks/html-parallel.ts';
 import { cacheDir, checkProject, readBuiltSite } from './lib/checks/project.ts';
 import { contentDirectory } from './lib/model/load.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
-import { format, summaryLine } from './lib/report/index.ts';
+import { format } from './lib/report/index.ts';
 import { UserError } from './lib/user-error.ts';
 import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts';
 import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
@@ -41,7 +41,7 @@ function stopOnErrors(reported: Diagnostic[], baselined: number, logger: AstroIn
     return;
   }
   for (const line of format(errors, 'human').trimEnd().split('\n').slice(0, -1)) logger.error(line);
-  logger.error(`The build stopped: ${what} found ${summaryLine(errors)}${accepted} (above; npm run check lists every finding).`);
+  logger.error(`The build stopped: ${what} found ${errors.length} error${errors.length === 1 ? '' : 's'}${accepted} (above; npm run check lists every finding).`);
   return (beforeExit?.() ?? Promise.resolve()).then(() => process.exit(1));
 }
 

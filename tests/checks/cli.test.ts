@@ -12,8 +12,13 @@ const node = join(repo, 'node_modules/.bin/node');
 let root: string;
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
+  return bare(script, ['--root', root, ...args], env);
+}
+
+/** A script with exactly these arguments, run from the project copy. */
+function bare(script: string, args: string[], env: Record<string, string> = {}) {
   const { GITHUB_STEP_SUMMARY: _, ...rest } = process.env;
-  const r = spawnSync(node, [join(repo, 'scripts', script), '--root', root, ...args], { encoding: 'utf8', env: { ...rest, ...env } });
+  const r = spawnSync(node, [join(repo, 'scripts', script), ...args], { cwd: root, encoding: 'utf8', env: { ...rest, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -46,6 +51,21 @@ describe('npm run check', () => {
     expect(run('check.ts', ['--format', 'xml']).code).toBe(2);
   });
 
+  it('--output writes the report to a file, so npm\'s banner cannot corrupt it; --quiet keeps errors only (issue 14, 7)', () => {
+    const out = join(root, 'report.json');
+    const r = run('check.ts', ['--format', 'json', '--output', out]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary).toEqual({ errors: 1, warnings: 1, info: 2 });
+    expect(r.out).toBe(`1 error, 1 warning, 2 info (report: ${out})\n`);
+    const quiet = run('check.ts', ['--quiet']).out;
+    expect(quiet).toContain('error link/missing-article');
+    expect(quiet).not.toMatch(/ warning content|info translation/);
+    // Errors first, then warnings; info lines summarized per rule.
+    const human = run('check.ts', []).out.split('\n');
+    expect(human.findIndex((l) => / error /.test(l))).toBeLessThan(human.findIndex((l) => / warning /.test(l)));
+    expect(human).toContain('info translation/missing: 2 files (An article variant has no translation in a locale); npm run check -- --verbose lists them');
+  });
+
   it('warnings fail only with --strict', () => {
     writeFileSync(join(root, 'content/en/page.mdx'), page.replace('[a typo](pagee.mdx)', 'text'));
     expect(run('check.ts', []).code).toBe(0);
@@ -53,7 +73,25 @@ describe('npm run check', () => {
   });
 });
 
+describe('every script answers --help with its usage, and a wrong option with the usage and exit 2 (issue 14, 9)', () => {
+  it.each(['check.ts', 'kb.ts', 'bench.ts', 'import.ts'])('%s', (script) => {
+    const help = bare(script, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^usage: npm run \w+ --/);
+    const wrong = bare(script, ['--no-such-option']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--no-such-option[^\n]*\nusage: npm run \w+ --/);
+    expect(wrong.err).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('npm run kb', () => {
+  it('ack of a path that does not exist says so, with the accepted forms', () => {
+    const r = run('kb.ts', ['ack', 'en/page.mdx']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("npm run kb: en/page.mdx: file not found. Give the file's path from the current folder or from the project root, such as content/ko/customer-support.mdx; did you mean content/en/page.mdx?\n");
+  });
+
   it('ack records the source hash, status shows the matrix', () => {
     const en = readFileSync(join(root, 'content/en/other.mdx'), 'utf8');
     const ko = '---\ntitle: 다른\nclouds: [global]\ntranslation:\n  sourceHash: aaaaaaaaaaaaaaaa\n  method: machine\n---\n\n## 섹션 {/* #section */}\n';

@@ -26,17 +26,28 @@ async function page(path: string): Promise<{ status: number; html: string }> {
 }
 
 /** The page once it satisfies `ready` (the watcher sees a save within a moment), or the last one. */
-async function pageWhen(path: string, ready: (html: string) => boolean, timeoutMs = 20_000): Promise<string> {
+async function pageWhen(path: string, ready: (html: string) => boolean, timeoutMs = 20_000, status = 200): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    const { status, html } = await page(path);
-    last = `${status}\n${html}`;
-    if (status === 200 && ready(html)) return html;
+    const response = await page(path);
+    last = `${response.status}\n${response.html}`;
+    if (response.status === status && ready(response.html)) return response.html;
     await new Promise((wait) => setTimeout(wait, 250));
   }
   return last;
 }
+
+/** 1-based line and column of `text` in a file. */
+function positionIn(path: string, text: string): string {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(text));
+  return `${line + 1}:${lines[line]!.indexOf(text) + 1}`;
+}
+
+/** What a page says, as text: tags removed (the dev server adds attributes to them), entities decoded. */
+const text = (html: string): string =>
+  html.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('npm run dev', () => {
   it('shows an edit to an article on the next request', async () => {
@@ -58,5 +69,37 @@ describe('npm run dev', () => {
     writeFileSync(join(site.content, 'en', 'preview-a-new-article.mdx'), text);
     const html = await pageWhen('/en/global/preview-a-new-article/', (h) => h.includes('Preview a new article'));
     expect(html).toMatch(/<h1[^>]*>Preview a new article</);
+  }, 60_000);
+});
+
+describe('npm run dev reports content problems where the author looks (issue 14, 8)', () => {
+  it('a broken link: in the terminal and on the page, with the real reason', async () => {
+    const file = join(site.content, 'en', 'customer-support.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n## /, '\nSee [the desk](customer-desk.mdx).\n\n## '));
+    const where = `content/en/customer-support.mdx:${positionIn(file, '[the desk]')}`;
+    const html = await pageWhen('/en/global/customer-support/', (h) => h.includes('the desk'));
+    // (Its consequences: the translations and the China variant of an English file with an error wait for it.)
+    expect(text(html)).toContain(`${where} error link/missing-article The link "customer-desk.mdx" points to an article "customer-desk" that does not exist`);
+    expect(html).toMatch(/<span class="unavailable-link" title="Broken link: the page it points to does not exist"[^>]*>the desk<\/span>/);
+    expect(html).not.toContain('not available in');
+    expect(dev.output()).toContain(`${where} error link/missing-article`);
+  }, 60_000);
+
+  it('an MDX syntax error: that page shows the content file, line and column; the other pages keep working', async () => {
+    const file = join(site.content, 'en', 'customer-self-support.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('## What customers can do themselves', 'An unclosed {brace here.\n\n## What customers can do themselves'));
+    const where = `content/en/customer-self-support.mdx:${positionIn(file, '{brace')}`;
+    const html = text(await pageWhen('/en/global/customer-self-support/', (h) => h.includes('content errors'), 20_000, 500));
+    expect(html).toContain(`${where} error content/mdx-syntax`);
+    expect((await page('/en/global/provide-billing-support/')).status).toBe(200);
+    expect(dev.output()).toContain(`${where} error content/mdx-syntax`);
+  }, 60_000);
+
+  it('a file with a safety error shows the diagnostics instead of the page', async () => {
+    const file = join(site.content, 'en', 'provide-technical-support.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\n<script>window.stolen = 1</script>\n');
+    const html = await pageWhen('/en/global/provide-technical-support/', (h) => h.includes('content errors'), 20_000, 500);
+    expect(text(html)).toMatch(/content\/en\/provide-technical-support\.mdx:\d+:1 error safety\/script Content may not contain a <script> element/);
+    expect(html).not.toMatch(/<script[^>]*>window\.stolen/);
   }, 60_000);
 });
