@@ -192,6 +192,12 @@ export const CASES: FaultCase[] = [
     at: { file: EN, text: '[escalate the problem]' },
   },
   {
+    name: 'link-misspelled-in-translation',
+    rule: 'link/missing-article',
+    inject: (t) => t.edit(KO, '(escalate.mdx#when)', '(escalte.mdx#when)'),
+    at: { file: KO, text: '[문제 에스컬레이션]' },
+  },
+  {
     name: 'link-anchor-wrong-case',
     rule: 'link/missing-anchor',
     issue: '4 (4 identical errors at one position, one per locale of the target)',

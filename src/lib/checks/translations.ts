@@ -89,11 +89,17 @@ function compareMultisets(
       out.push(
         diagnostic(rule, file.path, extra.position, `${noun(extra.key)} here is ${noun(wanted!.key).replace(/^A /, 'a ').replace(/^The /, 'the ')} in the English source (${source.path}:${wanted!.position.line}).`, edit ? `Replace "${edit.find}" with "${edit.replace}".` : `Make it as in the English source (${source.path}:${wanted!.position.line}).`, {
           fix: edit ? { edits: [edit] } : undefined,
+          // A link or element of the translation that is itself an error (a misspelled link) is reported as that.
+          dependsOn: [Subject.at(file.path, extra.position)],
         }),
       );
       continue;
     }
-    out.push(diagnostic(rule, file.path, extra.position, `${noun(extra.key)} appears here ${count(extra.key, mine)} time(s) but ${count(extra.key, theirs)} time(s) in the English source ${source.path}.`, `Delete it here, or change the English source first (a translation keeps the ${rule === 'translation/links' ? 'links' : 'components'} of its source).`));
+    out.push(
+      diagnostic(rule, file.path, extra.position, `${noun(extra.key)} appears here ${count(extra.key, mine)} time(s) but ${count(extra.key, theirs)} time(s) in the English source ${source.path}.`, `Delete it here, or change the English source first (a translation keeps the ${rule === 'translation/links' ? 'links' : 'components'} of its source).`, {
+        dependsOn: [Subject.at(file.path, extra.position)],
+      }),
+    );
   }
   if (asked.length > 0) {
     const what = asked.map((o) => `${noun(o.key)} (${source.path}:${o.position.line})`);
