@@ -23,7 +23,7 @@ const USAGE = `usage: npm run check -- [options]
   --strict                     warnings fail as well
   --summary FILE               also write a Markdown summary (appended to $GITHUB_STEP_SUMMARY too)
   --root DIR                   project root (default: the current folder)
-  --content-dir DIR            content folder (default: <root>/content)
+  --content-dir DIR            content folder (default: $KB_CONTENT_DIR, else <root>/content)
   --html DIR                   also check the links of a built site (for example dist)
   --external                   also fetch external links (cached in node_modules/.cache/partner-kb/)
   --watch                      keep running: re-check whenever content, locales, src or public change
