@@ -43,3 +43,16 @@ describe('built-HTML link pass', () => {
     expect(parallel).toEqual([...d].sort((a, b) => a.line - b.line));
   });
 });
+
+describe('built-HTML duplicate ids (issue 14, 6)', () => {
+  it('reports an id a page has twice, at the second; the content of a <template> is not the page', async () => {
+    const { pageFacts } = await import('../../src/lib/checks/html.ts');
+    const page = '<main id="content"><h2 id="content">Content</h2></main><template id="t"><main id="content"></main></template><p id="t">x</p>';
+    const facts = pageFacts(page);
+    expect(facts.duplicateIds.map((d) => ({ id: d.id, at: page.slice(d.offset, d.offset + 12) }))).toEqual([
+      { id: 'content', at: 'id="content"' },
+      { id: 't', at: 'id="t">x</p>' },
+    ]);
+    expect(facts.duplicateIds[0]!.offset).toBe(page.indexOf('<h2') + 4);
+  });
+});

@@ -58,18 +58,27 @@ export function pageFacts(html: string): PageFacts {
     const found = html.slice(tagStart, parser.endIndex + 1).search(ATTRIBUTE_AT[attribute]!);
     return found >= 0 ? tagStart + found + 1 : tagStart;
   };
+  // A <template>'s content is not part of the page (the 404 page keeps every reader's copy in one):
+  // its ids are not duplicates of the page's.
+  const inPage = new Set<string>();
+  let templates = 0;
   const parser: Parser = new Parser(
     {
       onopentag(name, attributes) {
         const id = attributes['id'];
         if (id !== undefined && id !== '') {
-          if (ids.has(id)) duplicateIds.push({ id: own(id), offset: attributeOffset('id') });
-          else ids.add(own(id));
+          if (templates === 0 && inPage.has(id)) duplicateIds.push({ id: own(id), offset: attributeOffset('id') });
+          else if (templates === 0) inPage.add(own(id));
+          ids.add(own(id));
         }
+        if (name === 'template') templates++;
         if (name === 'a' && attributes['name'] !== undefined) ids.add(own(attributes['name']));
         const attribute = URL_ATTRIBUTES[name];
         const url = attribute ? attributes[attribute] : undefined;
         if (attribute && url !== undefined) links.push({ url: own(url), offset: attributeOffset(attribute) });
+      },
+      onclosetag(name) {
+        if (name === 'template' && templates > 0) templates--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
