@@ -139,6 +139,14 @@ describe('what search engines read: the sitemap and the page heads agree', () =>
     }
   });
 
+  it('asks on every article whether it helped, with a link to a prefilled issue naming page, locale and cloud', () => {
+    const href = /<p class="feedback">[^<]*<a href="([^"]+)"/.exec(page('ko/usgov/alpha'))?.[1]?.replace(/&amp;/g, '&');
+    expect(href).toBeDefined();
+    const url = new URL(href!);
+    expect(url.pathname).toMatch(/\/issues\/new$/);
+    expect(url.searchParams.get('body')).toMatch(/^Page: https:\/\/[^\n]+\/ko\/usgov\/alpha\/\n[\s\S]*Locale: ko\nCloud: usgov\nSection: basics\n/);
+  });
+
   it('gives every cloud home page its own title, naming its language and cloud', () => {
     const titles = ['en', 'ko'].flatMap((l) => ['global', 'usgov', 'germany', 'china'].map((c) => /<title>([^<]+)<\/title>/.exec(page(`${l}/${c}`))![1]!));
     expect(new Set(titles).size).toBe(titles.length);
