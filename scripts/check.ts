@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
 
   const updating = values['update-baseline'] || values['prune-baseline'];
   const checked = await checkProject({ root, contentDir, html: values.html, external: values.external, useBaseline: !values['ignore-baseline'] && !values['update-baseline'] });
-  const shownPath = relative(process.cwd(), checked.baseline.path) || checked.baseline.path;
+  const shownPath = shown(checked.baseline.path);
   if (updating) {
     const next = values['update-baseline'] ? baselineOf(checked.all, checked.baseline.path, root, checked.lineText) : pruneBaseline(checked.baseline, checked.outcome.stale);
     writeBaseline(next);
@@ -103,6 +103,12 @@ async function main(argv: string[]): Promise<number> {
   return exitCode(reported, { strict: values.strict });
 }
 
+/** A path as the reader knows it: from the current folder when it is below it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') ? path : rel;
+}
+
 /** What the summary line says about the baseline; nothing when there is no baseline file. */
 function baselineNote(outcome: BaselineOutcome, file: string, exists: boolean): ReportOptions['baseline'] {
   return exists ? { file, baselined: outcome.baselined.length, stale: outcome.stale.length } : undefined;
@@ -123,7 +129,7 @@ async function watch(root: string, contentDir: string | undefined, kind: Format,
     const all = runChecks(project.kb, project.checkOptions);
     const baseline = useBaseline ? readBaseline(input.contentDir) : { path: '', exists: false, entries: [] };
     const outcome = applyBaseline(all, baseline, root, lineTextOf(input));
-    const options: ReportOptions = { ...report, baseline: baselineNote(outcome, relative(process.cwd(), baseline.path), baseline.exists) };
+    const options: ReportOptions = { ...report, baseline: baselineNote(outcome, shown(baseline.path), baseline.exists) };
     process.stdout.write(format(outcome.reported, kind, options));
     process.stderr.write(`[check] ${reportSummary(outcome.reported, options)} in ${Math.round(performance.now() - started)} ms; watching for changes\n`);
   };
