@@ -84,9 +84,37 @@ const handlers: Record<string, Handler> = {
   toml: drop,
 };
 
+/**
+ * Footnotes are numbered in the order they are first called (`[^a"b]` becomes note 1), and their
+ * ids are made from that number (`user-content-fn-1`, `user-content-fnref-1`), not from the label:
+ * a label with quotes or CJK would otherwise give a percent-encoded id (`fn-a%22b`), which link
+ * checkers and browsers resolve differently. Changes the identifiers in place.
+ */
+function numberFootnotes(tree: MdastRoot): void {
+  const numbers = new Map<string, string>();
+  const references: Array<{ identifier: string }> = [];
+  const definitions: Array<{ identifier: string }> = [];
+  type Node = { type: string; identifier?: string; children?: Node[] };
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'footnoteReference') references.push(node as { identifier: string });
+    else if (node.type === 'footnoteDefinition') definitions.push(node as { identifier: string });
+    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  for (const node of [...references, ...definitions]) if (!numbers.has(node.identifier)) numbers.set(node.identifier, String(numbers.size + 1));
+  for (const node of [...references, ...definitions]) node.identifier = numbers.get(node.identifier)!;
+}
+
 /** Converts a parsed body (heading ids already assigned) into a position-free hast tree. */
 export function bodyToHast(tree: MdastRoot): HastRoot {
-  const hast = toHast(tree, { handlers }) as HastRoot;
+  numberFootnotes(tree);
+  const hast = toHast(tree, {
+    handlers,
+    // Labels are in the reader's language: the tree keeps the reference's number (`2`, or `2-3` for
+    // the third call of the second note), and `render/body.ts` says "Back to reference 2" in words.
+    footnoteBackLabel: (referenceIndex, rereferenceIndex) => `${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,
+  }) as HastRoot;
   hoistAnchors(hast);
   // Positions are for diagnostics, which read the mdast; the cached tree stays small without them.
   strip(hast);

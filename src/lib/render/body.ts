@@ -11,13 +11,18 @@
  * - A section heading (`h2`, `h3` with its id) gets a visible self-link `#` beside it, outside the
  *   heading so that the heading's name stays its text:
  *   `<div class="heading-wrap"><h2 id="x">…</h2><a class="heading-anchor" href="#x" aria-label="…">#</a></div>`.
+ * - GFM footnotes keep their ids and ARIA links; their hidden heading and back-link labels are in
+ *   the reader's language.
+ * - The result always passes the renderer's own allow-list (`sanitize.ts`), whatever the tree holds.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { KnowledgeBase } from '../model/kb.ts';
+import { MAX_NESTING_DEPTH } from '../mdx/depth.ts';
 import { resolveLink } from '../model/resolve.ts';
 import { cloudInfo, type Cloud, type Locale } from '../site.ts';
+import { sanitizeBody } from './sanitize.ts';
 
 /** The UI strings the body needs (i18next keys in `locales/`). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -63,7 +68,32 @@ function calloutLabel(type: CalloutType, t: Translate): string {
   }
 }
 
+/** The properties of `properties` named in `names` (those that are set). */
+function pick(properties: Properties, names: readonly string[]): Properties {
+  const out: Properties = {};
+  for (const name of names) if (properties[name] !== undefined && properties[name] !== null) out[name] = properties[name];
+  return out;
+}
+
+/** What a footnote call or back link carries besides its href (mdast-util-to-hast's GFM footnotes). */
+const FOOTNOTE_LINK_PROPERTIES = ['id', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'className'] as const;
+
+/**
+ * A footnote call or back link (GFM footnotes, `to-hast.ts`): a link within the body itself, so it
+ * keeps its `#user-content-fn…` fragment, id and ARIA properties. The parse leaves a back link's
+ * label as the reference's number; the reader gets it in words, in their language.
+ */
+function renderFootnoteLink(node: Element, reader: BodyReader, children: ElementContent[]): ElementContent[] {
+  const href = stringProperty(node.properties, 'href') ?? '';
+  const properties: Properties = { href: href.startsWith('#') ? href : undefined, ...pick(node.properties, FOOTNOTE_LINK_PROPERTIES) };
+  if (node.properties['dataFootnoteBackref'] !== undefined) {
+    properties['ariaLabel'] = reader.t('footnote.backref', { reference: stringProperty(node.properties, 'ariaLabel') ?? '' });
+  }
+  return [element('a', properties, children)];
+}
+
 function renderLink(node: Element, hrefName: 'href', reader: BodyReader, children: ElementContent[]): ElementContent[] {
+  if (node.properties['dataFootnoteRef'] !== undefined || node.properties['dataFootnoteBackref'] !== undefined) return renderFootnoteLink(node, reader, children);
   const href = stringProperty(node.properties, hrefName) ?? '';
   const title = stringProperty(node.properties, 'title');
   const resolution = resolveLink(reader.kb, reader, href);
@@ -93,20 +123,33 @@ function renderImage(node: Element, reader: BodyReader): ElementContent[] {
   const src = stringProperty(node.properties, 'src') ?? '';
   const resolution = resolveLink(reader.kb, reader, src);
   if (resolution.kind !== 'asset' && resolution.kind !== 'external') return [];
-  return [element('img', { ...node.properties, src: resolution.href, loading: 'lazy', decoding: 'async' }, [])];
+  return [element('img', { ...pick(node.properties, ['alt', 'title']), src: resolution.href, loading: 'lazy', decoding: 'async' }, [])];
 }
 
-function renderChildren(nodes: readonly (ElementContent | RootContent)[], reader: BodyReader): ElementContent[] {
+/** The footnotes section, with its hidden heading in the reader's language. */
+function renderFootnotes(node: Element, reader: BodyReader, depth: number): ElementContent[] {
+  // The hidden heading is a label, not a section: no self-link, and the reader's words.
+  const label = (child: RootContent): child is Element => child.type === 'element' && child.properties['id'] === 'footnote-label';
+  const children = node.children.flatMap((child) =>
+    label(child) ? [{ ...child, children: [text(reader.t('footnote.label'))] }] : renderChildren([child], reader, depth),
+  );
+  return [element('section', pick(node.properties, ['dataFootnotes', 'className']), children)];
+}
+
+function renderChildren(nodes: readonly (ElementContent | RootContent)[], reader: BodyReader, depth: number): ElementContent[] {
+  // The parse limits nesting (`mdx/depth.ts`), and so does the cache's check of its entries: a tree
+  // deeper than that reached the renderer some other way, and is refused rather than overflow the stack.
+  if (depth > MAX_NESTING_DEPTH * 2) throw new Error(`The body of ${reader.slug} is nested more than ${MAX_NESTING_DEPTH} levels deep (run npm run check)`);
   const out: ElementContent[] = [];
-  for (const node of nodes) out.push(...renderNode(node, reader));
+  for (const node of nodes) for (const rendered of renderNode(node, reader, depth)) out.push(rendered);
   return out;
 }
 
-function renderNode(node: ElementContent | RootContent, reader: BodyReader): ElementContent[] {
-  if (node.type === 'text' || node.type === 'comment') return [node];
-  // Raw HTML, doctypes and MDX expression nodes never reach a reader.
+function renderNode(node: ElementContent | RootContent, reader: BodyReader, depth: number): ElementContent[] {
+  if (node.type === 'text') return [node];
+  // Comments, raw HTML, doctypes and MDX expression nodes never reach a reader.
   if (node.type !== 'element') return [];
-  const children = (): ElementContent[] => renderChildren(node.children, reader);
+  const children = (): ElementContent[] => renderChildren(node.children, reader, depth + 1);
   switch (node.tagName) {
     case 'a':
       return renderLink(node, 'href', reader, children());
@@ -145,6 +188,9 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader): Ele
       const label = reader.t('article.headingLink', { heading: toText(heading).trim() });
       return [element('div', { className: ['heading-wrap'] }, [heading, element('a', { className: ['heading-anchor'], href: `#${id}`, ariaLabel: label }, [text('#')])])];
     }
+    case 'section':
+      if (node.properties['dataFootnotes'] !== undefined) return renderFootnotes(node, reader, depth + 1);
+      return [{ ...node, children: children() }];
     default:
       if (/^[A-Z]/.test(node.tagName) || node.tagName === 'Fragment') {
         throw new Error(`<${node.tagName}> in ${reader.slug} is not a component the site provides (run npm run check)`);
@@ -153,9 +199,9 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader): Ele
   }
 }
 
-/** The body for one reader, as a tree (for documents that embed it). */
+/** The body for one reader, as a tree (for documents that embed it), through the allow-list. */
 export function renderBodyTree(tree: Root, reader: BodyReader): ElementContent[] {
-  return renderChildren(tree.children, reader);
+  return sanitizeBody(renderChildren(tree.children, reader, 0));
 }
 
 /** The HTML of a body for one reader. */
