@@ -13,6 +13,7 @@ export const RULES = {
   // Content files and schema
   'content/file-name': { severity: 'error', summary: 'A content file is not at content/<locale>/<slug>[.<variant>].mdx.' },
   'content/mdx-syntax': { severity: 'error', summary: 'The file is not valid MDX.' },
+  'content/nesting-depth': { severity: 'error', summary: 'The body nests lists, quotes, components or emphasis more than 100 levels deep.' },
   'schema/frontmatter': { severity: 'error', summary: 'Front matter does not match the article schema.' },
   'schema/data-file': { severity: 'error', summary: 'A data file (navigation, cloud facts, terminology, redirects) does not match its schema.' },
   'content/duplicate-id': { severity: 'error', summary: 'Two headings of one file have the same id.' },

@@ -54,6 +54,15 @@ export const CASES: FaultCase[] = [
     at: { file: NOTES, text: '</CloudOnly>' },
   },
   {
+    name: 'nesting-too-deep',
+    rule: 'content/nesting-depth',
+    issue: '19, item 5 (2,000 nested > overflowed the stack with no file named)',
+    inject: (t) => t.append(NOTES, `\n${'>'.repeat(2000)} Quoted.\n`),
+    // The leftmost match ends at " Quoted.", so it starts at the 101st ">", where the limit is crossed.
+    at: { file: NOTES, text: `${'>'.repeat(1900)} Quoted.` },
+    human: 'which levels to remove is the author\'s choice',
+  },
+  {
     name: 'frontmatter-unknown-cloud',
     rule: 'schema/frontmatter',
     issue: '1 (one unknown cloud in English gave 19 errors, the real one 8th)',

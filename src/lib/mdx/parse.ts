@@ -25,6 +25,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { SourcePosition, TextEdit } from '../diagnostics.ts';
+import { deepestNode, deepPrefix, MAX_NESTING_DEPTH } from './depth.ts';
 import { assignIds, explicitHeadingId, headingText, HEADING_ID_COMMENT, invalidHeadingId } from './heading-ids.ts';
 import { adviseSyntaxError } from './syntax-advice.ts';
 import { bodyToHast } from './to-hast.ts';
@@ -128,20 +129,77 @@ export interface ParsedMdx {
   hast: HastRoot;
 }
 
-/** The MDX syntax error of a file that cannot be parsed at all. */
+/**
+ * Why a file cannot be parsed at all: its MDX does not parse (`content/mdx-syntax`), or its body
+ * nests deeper than `MAX_NESTING_DEPTH` (`content/nesting-depth`).
+ */
 export class MdxSyntaxError extends Error {
   /** Where the cause is (see `syntax-advice.ts`), which can be before where the parser stopped. */
   readonly position: SourcePosition;
   /** What to do, and the edits that do it when they are certain. */
   readonly hint: string | undefined;
   readonly edits: TextEdit[] | undefined;
-  constructor(message: string, position: SourcePosition, advice: { hint?: string | undefined; edits?: TextEdit[] | undefined } = {}) {
+  readonly rule: 'content/mdx-syntax' | 'content/nesting-depth';
+  constructor(
+    message: string,
+    position: SourcePosition,
+    advice: { hint?: string | undefined; edits?: TextEdit[] | undefined; rule?: MdxSyntaxError['rule'] | undefined } = {},
+  ) {
     super(message);
     this.name = 'MdxSyntaxError';
     this.position = position;
     this.hint = advice.hint;
     this.edits = advice.edits;
+    this.rule = advice.rule ?? 'content/mdx-syntax';
   }
+}
+
+interface TagToken {
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+}
+type OnError = (this: unknown, closing: TagToken | undefined, open: TagToken) => void;
+interface CompileContext {
+  enter: (node: unknown, token: unknown, onError?: OnError) => unknown;
+}
+type ExitHandler = (this: CompileContext, token: unknown) => void;
+
+/**
+ * mdast-util-mdx-jsx reports a tag left open at the end of a file or of a paragraph at no position
+ * (or the paragraph's), with the tag's real position only in its message text. This wraps its exit
+ * handlers for JSX tags so that the error it raises carries the open tag's position, taken from the
+ * token the library hands to its own error handler.
+ */
+function remarkJsxErrorPositions(this: Processor): void {
+  const withOpenTag = (onError: OnError): OnError =>
+    function (this: unknown, closing, open) {
+      try {
+        onError.call(this, closing, open);
+      } catch (error) {
+        const e = error as { place?: unknown; line?: number; column?: number };
+        e.place = { start: open.start, end: open.end };
+        e.line = open.start.line;
+        e.column = open.start.column;
+        throw error;
+      }
+    };
+  const wrapExit = (original: ExitHandler): ExitHandler =>
+    function (this: CompileContext, token) {
+      const enter = this.enter;
+      this.enter = (node, opened, onError) => enter.call(this, node, opened, onError && withOpenTag(onError));
+      try {
+        original.call(this, token);
+      } finally {
+        this.enter = enter;
+      }
+    };
+  const visit = (extension: unknown): void => {
+    if (Array.isArray(extension)) return extension.forEach(visit);
+    const exit = (extension as { exit?: Record<string, ExitHandler> } | undefined)?.exit;
+    if (!exit) return;
+    for (const type of ['mdxJsxFlowTag', 'mdxJsxTextTag']) if (exit[type]) exit[type] = wrapExit(exit[type]);
+  };
+  (this.data().fromMarkdownExtensions ?? []).forEach(visit);
 }
 
 /**
@@ -169,7 +227,8 @@ function remarkGfmParse(this: Processor, options: { bareUrls: boolean }): void {
   );
 }
 
-const parser = (bareUrls: boolean) => unified().use(remarkParse).use(remarkMdx).use(remarkGfmParse, { bareUrls }).use(remarkFrontmatter, ['yaml']);
+const parser = (bareUrls: boolean) =>
+  unified().use(remarkParse).use(remarkMdx).use(remarkJsxErrorPositions).use(remarkGfmParse, { bareUrls }).use(remarkFrontmatter, ['yaml']);
 const processor = parser(true);
 const withoutBareUrls = parser(false);
 
@@ -199,10 +258,13 @@ interface JsxNode extends Positioned {
   >;
 }
 
-/** Splits the front matter off a file; returns its YAML, the body and their line offsets. */
+/**
+ * Splits the front matter off a file; returns its YAML, the body and their line offsets. A UTF-8
+ * byte order mark before the opening `---` is not part of the text (editors on Windows write one).
+ */
 export function splitFrontmatter(source: string): { yaml: string | undefined; yamlStartLine: number; body: string; bodyStartLine: number; unclosed: boolean } {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
-  if (!match) return { yaml: undefined, yamlStartLine: 1, body: source, bodyStartLine: 1, unclosed: /^---[ \t]*\r?\n/.test(source) };
+  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) return { yaml: undefined, yamlStartLine: 1, body: source, bodyStartLine: 1, unclosed: /^\uFEFF?---[ \t]*\r?\n/.test(source) };
   const consumed = match[0];
   const bodyStartLine = consumed.split('\n').length - (consumed.endsWith('\n') ? 0 : 1);
   return { yaml: match[1] ?? '', yamlStartLine: 2, body: source.slice(consumed.length), bodyStartLine, unclosed: false };
@@ -308,11 +370,24 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   return { data, keyLines, startLine: 1, errors };
 }
 
-/** Parses an MDX file. Throws `MdxSyntaxError` with a position when the MDX does not parse. */
+function tooDeep(position: SourcePosition): MdxSyntaxError {
+  return new MdxSyntaxError(`Content is nested more than ${MAX_NESTING_DEPTH} levels deep here (lists, block quotes, components or emphasis inside each other)`, position, {
+    rule: 'content/nesting-depth',
+    hint: 'Nest less: end the list, quote, component or emphasis before opening the next one.',
+  });
+}
+
+/**
+ * Parses an MDX file. Throws `MdxSyntaxError` with a position when the MDX does not parse, or when
+ * the body nests deeper than `MAX_NESTING_DEPTH` (checked before the parse too, see `depth.ts`).
+ */
 export function parseMdx(source: string): ParsedMdx {
   const frontmatter = parseFrontmatter(source);
   // An unclosed front matter would be read as Markdown and fail far from its cause: report only it.
   if (frontmatter.data === undefined && frontmatter.errors.length > 0 && splitFrontmatter(source).unclosed) return unparsedBody(frontmatter, source);
+  const split = splitFrontmatter(source);
+  const deepLine = deepPrefix(split.body, split.bodyStartLine);
+  if (deepLine) throw tooDeep(deepLine);
   let tree: Root;
   try {
     tree = (MAY_HAVE_BARE_URL.test(source) ? processor : withoutBareUrls).parse(source);
@@ -331,6 +406,8 @@ export function parseMdx(source: string): ParsedMdx {
     });
     throw new MdxSyntaxError(reason, advice.position, advice);
   }
+  const deepest = deepestNode(tree);
+  if (deepest) throw tooDeep(deepest.position);
 
   const facts = collect(tree, source);
   // Read before ids are assigned, which removes the id comments.
@@ -352,11 +429,11 @@ export function parseMdx(source: string): ParsedMdx {
   // Anchors join the headings as depth 0, in document order: every check of section ids (links,
   // duplicates, translations, variants) sees them, and no table of contents lists them.
   if (facts.anchors.length > 0) {
-    headings.push(...facts.anchors.map((a) => ({ depth: 0, id: a.id, explicit: true, text: '', line: a.line, column: a.column })));
+    for (const a of facts.anchors) headings.push({ depth: 0, id: a.id, explicit: true, text: '', line: a.line, column: a.column });
     headings.sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
-  const { body, bodyStartLine } = splitFrontmatter(source);
+  const { body, bodyStartLine } = split;
   return {
     frontmatter,
     body,

@@ -138,10 +138,11 @@ export function adviseSyntaxError(source: string, error: SyntaxErrorReport): Syn
         edits: [{ line: place.line, column: place.column, find: `</${found}>`, replace: `</${expected}>` }],
       };
     }
-    // `Expected a closing tag for <X> (l:c-l:c)`: the parser names the element's own position.
-    const opened = /Expected a closing tag for `<([^>\s]*)[^`]*>` \((\d+):(\d+)-/.exec(reason);
+    // `Expected a closing tag for <X> (l:c-l:c)`: the error's place is the opening tag's token
+    // (`remarkJsxErrorPositions` in parse.ts); the message only names the element for the hint.
+    const opened = /Expected a closing tag for `<([^>\s]*)[^`]*>`/.exec(reason);
     if (opened) {
-      return { position: { line: Number(opened[2]), column: Number(opened[3]) }, hint: `Close it: add </${opened[1]}> on its own line where its content ends (after a blank line).` };
+      return { position: place, hint: `Close it: add </${opened[1]}> on its own line where its content ends (after a blank line).` };
     }
   }
   return { position: place, hint: GENERIC };

@@ -136,9 +136,14 @@ function readArticleFile(
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
     return exclude([
-      diagnostic('content/mdx-syntax', source.path, error.position, `Invalid MDX: ${error.message.replace(/\.$/, '')}.`, error.hint, {
-        fix: error.edits ? { edits: error.edits } : undefined,
-      }),
+      diagnostic(
+        error.rule,
+        source.path,
+        error.position,
+        error.rule === 'content/nesting-depth' ? `${error.message}.` : `Invalid MDX: ${error.message.replace(/\.$/, '')}.`,
+        error.hint,
+        { fix: error.edits ? { edits: error.edits } : undefined },
+      ),
     ]);
   }
 
