@@ -1,7 +1,14 @@
 /**
  * A content-hash cache of `parseMdx` results, so a re-check parses only the files that changed,
- * and a cold run parses on every core. Entries are `<dir>/<sha256>.json` where the hash covers the
- * parser version and the text; bump `PARSER_VERSION` whenever `ParsedMdx` or the parser changes.
+ * and a cold run parses on every core. Entries are `<dir>/<key>.json`, where the key hashes the
+ * parser's fingerprint (`parserFingerprint`: our parse code and the installed packages) and the
+ * text, so a new parser never reads an old parser's entries.
+ *
+ * The folder is restored by CI from earlier runs and can be written by anything on the machine, so
+ * an entry is used only if it verifies (`decodeEntry`): its header names its key and the SHA-256 of
+ * its JSON, and the JSON has the shape of a parse (a tree no deeper than the parse allows). Any
+ * other file is parsed again and overwritten. Whatever an entry holds, the renderer's allow-list
+ * (`render/sanitize.ts`) decides what reaches a page.
  *
  * Usage: `const cache = createParseCache({ dir }); await cache.prime(texts);` then pass
  * `cache.parse` to `loadKnowledgeBase({ root, parse })` or `buildModel`.
@@ -10,15 +17,146 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { threadId, Worker } from 'node:worker_threads';
+import { MAX_NESTING_DEPTH, treeDepth } from '../mdx/depth.ts';
 import { MdxSyntaxError, parseMdx, type ParsedMdx } from '../mdx/parse.ts';
 import type { SourcePosition, TextEdit } from '../diagnostics.ts';
 
-/** Bump when the shape of `ParsedMdx` or the parser's behaviour changes. */
-export const PARSER_VERSION = '7';
+/**
+ * Bump when the entry format or the shape of `ParsedMdx` changes (changes to the files under
+ * `src/lib/mdx/` and to installed packages change the fingerprint by themselves).
+ */
+export const PARSER_VERSION = '8';
 
-/** What is stored for one text: its parse, or the syntax error it raised. */
-export type CacheEntry = { ok: true; parsed: ParsedMdx } | { ok: false; message: string; position: SourcePosition; hint?: string | undefined; edits?: TextEdit[] | undefined };
+/** What is stored for one text: its parse, or the error that stopped it. */
+export type CacheEntry =
+  | { ok: true; parsed: ParsedMdx }
+  | { ok: false; message: string; position: SourcePosition; rule: MdxSyntaxError['rule']; hint?: string | undefined; edits?: TextEdit[] | undefined };
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+let fingerprint: string | undefined;
+
+/**
+ * The parser's version: `PARSER_VERSION`, the text of every file of our parse code
+ * (`src/lib/mdx/*.ts`), and npm's record of the installed packages (`node_modules/.package-lock.json`,
+ * which names the version of every package of the parse stack: micromark, mdast, remark, yaml …).
+ * Computed once per process. Where the files cannot be read (a bundled copy of this module), the
+ * fingerprint says so, and only `PARSER_VERSION` keys the cache.
+ */
+export function parserFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const hash = createHash('sha256').update(`partner-kb parse ${PARSER_VERSION}\0`);
+  try {
+    const mdxDir = fileURLToPath(new URL('../mdx/', import.meta.url));
+    for (const name of readdirSync(mdxDir).filter((n) => n.endsWith('.ts')).sort()) {
+      hash.update(`${name}\0`).update(readFileSync(join(mdxDir, name))).update('\0');
+    }
+    hash.update(readFileSync(fileURLToPath(new URL('../../../node_modules/.package-lock.json', import.meta.url))));
+  } catch {
+    hash.update('sources unavailable');
+  }
+  return (fingerprint = hash.digest('hex'));
+}
+
+export function cacheKey(text: string): string {
+  return createHash('sha256').update(parserFingerprint()).update('\0').update(text, 'utf8').digest('hex');
+}
+
+/** Parses one text into a cache entry (never throws for bad MDX). Also used by the worker. */
+export function parseEntry(text: string): CacheEntry {
+  try {
+    return { ok: true, parsed: parseMdx(text) };
+  } catch (error) {
+    if (error instanceof MdxSyntaxError) return { ok: false, message: error.message, position: error.position, rule: error.rule, hint: error.hint, edits: error.edits };
+    throw error;
+  }
+}
+
+const ENTRY_HEADER = 'partner-kb-parse';
+
+/** The on-disk form of an entry: `partner-kb-parse <key> <sha256 of json>\n<json>`. */
+export function encodeEntry(key: string, json: string): string {
+  return `${ENTRY_HEADER} ${key} ${sha256(json)}\n${json}`;
+}
+
+/**
+ * The entry stored as `file` for `key`, if it verifies: the header names this key and the digest
+ * of the JSON that follows, and the JSON has the shape of a `CacheEntry`. Undefined otherwise.
+ */
+export function decodeEntry(key: string, file: string): CacheEntry | undefined {
+  const newline = file.indexOf('\n');
+  if (newline < 0) return undefined;
+  const [header, entryKey, digest, ...rest] = file.slice(0, newline).split(' ');
+  const json = file.slice(newline + 1);
+  if (header !== ENTRY_HEADER || entryKey !== key || rest.length > 0 || digest !== sha256(json)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  return isCacheEntry(value) ? value : undefined;
+}
+
+type Shape = (value: unknown) => boolean;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString: Shape = (value) => typeof value === 'string';
+const isLine: Shape = (value) => Number.isInteger(value) && (value as number) >= 1;
+const isPosition: Shape = (value) => isObject(value) && isLine(value['line']) && isLine(value['column']);
+const arrayOf = (item: Shape): Shape => (value) => Array.isArray(value) && value.every(item);
+const withFields = (fields: Record<string, Shape>): Shape => (value) => isObject(value) && Object.entries(fields).every(([name, shape]) => shape(value[name]));
+const positioned = (fields: Record<string, Shape>): Shape => (value) => isPosition(value) && withFields(fields)(value);
+const optional = (shape: Shape): Shape => (value) => value === undefined || shape(value);
+
+/** A hast tree as `to-hast.ts` makes it: roots, elements, text; iteratively, within the depth limit. */
+function isHastRoot(value: unknown): boolean {
+  if (!isObject(value) || value['type'] !== 'root') return false;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObject(node)) return false;
+    if (node['type'] === 'text') {
+      if (!isString(node['value'])) return false;
+      continue;
+    }
+    if (node['type'] === 'element' ? !isString(node['tagName']) || !isObject(node['properties']) : node !== value) return false;
+    const children = node['children'];
+    if (!Array.isArray(children)) return false;
+    for (const child of children) stack.push(child);
+  }
+  return treeDepth(value as Parameters<typeof treeDepth>[0]) <= MAX_NESTING_DEPTH * 2;
+}
+
+const isParsed = withFields({
+  frontmatter: withFields({ keyLines: isObject, errors: arrayOf(withFields({ message: isString, position: isPosition })), startLine: optional(isLine) }),
+  body: isString,
+  bodyStartLine: isLine,
+  headings: arrayOf(positioned({ depth: isLine, id: isString, text: isString })),
+  links: arrayOf(positioned({ url: isString, kind: isString, text: isString })),
+  elements: arrayOf(positioned({ attributes: arrayOf(positioned({ name: isString })) })),
+  expressions: arrayOf(positioned({ value: isString })),
+  esm: arrayOf(positioned({ value: isString })),
+  sections: arrayOf(withFields({ id: isString, title: isString, text: isString, line: isLine })),
+  hast: isHastRoot,
+});
+
+const ENTRY_RULES: ReadonlySet<unknown> = new Set<MdxSyntaxError['rule']>(['content/mdx-syntax', 'content/nesting-depth']);
+
+function isCacheEntry(value: unknown): value is CacheEntry {
+  if (!isObject(value)) return false;
+  if (value['ok'] === true) return isParsed(value['parsed']);
+  const isEdit = positioned({ find: isString, replace: isString });
+  return (
+    value['ok'] === false &&
+    isString(value['message']) &&
+    isPosition(value['position']) &&
+    ENTRY_RULES.has(value['rule']) &&
+    optional(isString)(value['hint']) &&
+    optional(arrayOf(isEdit))(value['edits'])
+  );
+}
 
 export interface ParseCacheOptions {
   /** Folder of the on-disk cache; memory only when absent. */
@@ -67,20 +205,6 @@ export interface SweepResult {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function cacheKey(text: string): string {
-  return createHash('sha256').update(PARSER_VERSION).update('\0').update(text, 'utf8').digest('hex');
-}
-
-/** Parses one text into a cache entry (never throws for bad MDX). Also used by the worker. */
-export function parseEntry(text: string): CacheEntry {
-  try {
-    return { ok: true, parsed: parseMdx(text) };
-  } catch (error) {
-    if (error instanceof MdxSyntaxError) return { ok: false, message: error.message, position: error.position, hint: error.hint, edits: error.edits };
-    throw error;
-  }
-}
-
 /** What a parse worker posts: `[key, JSON of the entry]` pairs; null once it is done. */
 export type WorkerBatch = Array<[key: string, json: string]>;
 
@@ -92,7 +216,7 @@ export function writeEntry(dir: string, key: string, json: string): void {
     if (!madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
     const tmp = join(dir, `${key}.${process.pid}-${threadId}.tmp`);
-    writeFileSync(tmp, json);
+    writeFileSync(tmp, encodeEntry(key, json));
     renameSync(tmp, join(dir, `${key}.json`));
   } catch {
     // The next run parses this text again.
@@ -109,7 +233,7 @@ export function createParseCache(options: ParseCacheOptions = {}): ParseCache {
   const readDisk = (key: string): CacheEntry | undefined => {
     if (!dir) return undefined;
     try {
-      return JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8')) as CacheEntry;
+      return decodeEntry(key, readFileSync(join(dir, `${key}.json`), 'utf8'));
     } catch {
       return undefined;
     }
