@@ -87,6 +87,14 @@ describe('astro build of a fixture site', () => {
     expect(usgov).toContain('href="/ko/usgov/beta/#details"');
     expect(page('ko/global/alpha')).not.toContain('미국 정부 독자 전용입니다.');
   });
+
+  it('links footnote calls and notes both ways, labelled in the reader\'s language (the built-HTML pass found no broken fragment)', () => {
+    const html = page('ko/global/beta');
+    expect(html).toContain('<a href="#user-content-fn-2" id="user-content-fnref-2" data-footnote-ref aria-describedby="footnote-label">2</a>');
+    expect(html).toContain('<li id="user-content-fn-2">');
+    expect(html).toContain('<a href="#user-content-fnref-2" data-footnote-backref="" class="data-footnote-backref" aria-label="참조 2(으)로 돌아가기" lang="ko">');
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label" lang="ko">각주</h2>');
+  });
 });
 
 /** The head facts search engines read, from one built page. */

@@ -80,7 +80,7 @@ const x = 1;
 
 [^n]: The "note".
 `;
-    expect(renderPage(body, { others: { 'content/en/other.mdx': OTHER } })).toBe(`<h2 id="section">Section</h2>
+    expect(renderPage(body, { others: { 'content/en/other.mdx': OTHER } })).toBe(`<div class="heading-wrap"><h2 id="section">Section</h2><a class="heading-anchor" href="#section" aria-label="Link to the section “Section”">#</a></div>
 <p>Text with <strong>strong</strong>, <em>em</em>, <del>del</del>, <code>code</code>, a <a href="/en/global/other/#part" title="Title">link</a>, an <a href="https://example.com" rel="noopener">external</a> one, <br> and a note<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup>.</p>
 <blockquote>
 <p>Quoted.</p>
@@ -113,10 +113,10 @@ const x = 1;
 <p><aside class="callout callout-warning" aria-label="Careful"><p class="callout-label">Careful</p><div class="callout-body">Body text.</div></aside></p>
 <p>Only global.</p>
 <hr>
-<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>
+<section data-footnotes class="footnotes"><h2 class="sr-only" id="footnote-label" lang="en">Footnotes</h2>
 <ol>
 <li id="user-content-fn-1">
-<p>The "note". <a href="#user-content-fnref-1" data-footnote-backref="" class="data-footnote-backref" aria-label="Back to reference 1">↩</a></p>
+<p>The "note". <a href="#user-content-fnref-1" data-footnote-backref="" class="data-footnote-backref" aria-label="Back to reference 1" lang="en">↩</a></p>
 </li>
 </ol>
 </section>`);
@@ -133,9 +133,9 @@ describe('footnotes', () => {
       { href: '#user-content-fn-1', id: 'user-content-fnref-1', 'data-footnote-ref': '', 'aria-describedby': 'footnote-label' },
       { href: '#user-content-fn-2', id: 'user-content-fnref-2', 'data-footnote-ref': '', 'aria-describedby': 'footnote-label' },
       { href: '#user-content-fn-1', id: 'user-content-fnref-1-2', 'data-footnote-ref': '', 'aria-describedby': 'footnote-label' },
-      { href: '#user-content-fnref-1', 'data-footnote-backref': '', class: 'data-footnote-backref', 'aria-label': 'Back to reference 1' },
-      { href: '#user-content-fnref-1-2', 'data-footnote-backref': '', class: 'data-footnote-backref', 'aria-label': 'Back to reference 1-2' },
-      { href: '#user-content-fnref-2', 'data-footnote-backref': '', class: 'data-footnote-backref', 'aria-label': 'Back to reference 2' },
+      { href: '#user-content-fnref-1', 'data-footnote-backref': '', class: 'data-footnote-backref', 'aria-label': 'Back to reference 1', lang: 'en' },
+      { href: '#user-content-fnref-1-2', 'data-footnote-backref': '', class: 'data-footnote-backref', 'aria-label': 'Back to reference 1-2', lang: 'en' },
+      { href: '#user-content-fnref-2', 'data-footnote-backref': '', class: 'data-footnote-backref', 'aria-label': 'Back to reference 2', lang: 'en' },
     ]);
     const ids = new Set(elementsOf(html).flatMap((e) => (e.attributes['id'] ? [e.attributes['id']] : [])));
     for (const link of links) expect(ids.has(link['href']!.slice(1)), link['href']).toBe(true);
@@ -145,7 +145,7 @@ describe('footnotes', () => {
 
   it('label the notes in the reader\'s language, also on an English page shown to a Korean reader', () => {
     const html = renderPage(body, { locale: 'ko' });
-    expect(html).toContain('<h2 class="sr-only" id="footnote-label">각주</h2>');
+    expect(html).toContain('<h2 class="sr-only" id="footnote-label" lang="ko">각주</h2>');
     expect(html).toContain('aria-label="참조 1(으)로 돌아가기"');
     // A call is a link within the page: never marked as a link to an untranslated article.
     expect(html).not.toContain('lang-marker');

@@ -21,7 +21,7 @@ import { toText } from 'hast-util-to-text';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { MAX_NESTING_DEPTH } from '../mdx/depth.ts';
 import { resolveLink } from '../model/resolve.ts';
-import { cloudInfo, type Cloud, type Locale } from '../site.ts';
+import { cloudInfo, localeInfo, type Cloud, type Locale } from '../site.ts';
 import { sanitizeBody } from './sanitize.ts';
 
 /** The UI strings the body needs (i18next keys in `locales/`). */
@@ -88,6 +88,8 @@ function renderFootnoteLink(node: Element, reader: BodyReader, children: Element
   const properties: Properties = { href: href.startsWith('#') ? href : undefined, ...pick(node.properties, FOOTNOTE_LINK_PROPERTIES) };
   if (node.properties['dataFootnoteBackref'] !== undefined) {
     properties['ariaLabel'] = reader.t('footnote.backref', { reference: stringProperty(node.properties, 'ariaLabel') ?? '' });
+    // The body may be another language's (an untranslated article): the label is the reader's.
+    properties['lang'] = localeInfo(reader.locale).htmlLang;
   }
   return [element('a', properties, children)];
 }
@@ -126,12 +128,14 @@ function renderImage(node: Element, reader: BodyReader): ElementContent[] {
   return [element('img', { ...pick(node.properties, ['alt', 'title']), src: resolution.href, loading: 'lazy', decoding: 'async' }, [])];
 }
 
-/** The footnotes section, with its hidden heading in the reader's language. */
+/** The footnotes section, with its hidden heading in the reader's language (and saying so). */
 function renderFootnotes(node: Element, reader: BodyReader, depth: number): ElementContent[] {
   // The hidden heading is a label, not a section: no self-link, and the reader's words.
   const label = (child: RootContent): child is Element => child.type === 'element' && child.properties['id'] === 'footnote-label';
   const children = node.children.flatMap((child) =>
-    label(child) ? [{ ...child, children: [text(reader.t('footnote.label'))] }] : renderChildren([child], reader, depth),
+    label(child)
+      ? [{ ...child, properties: { ...child.properties, lang: localeInfo(reader.locale).htmlLang }, children: [text(reader.t('footnote.label'))] }]
+      : renderChildren([child], reader, depth),
   );
   return [element('section', pick(node.properties, ['dataFootnotes', 'className']), children)];
 }
