@@ -16,7 +16,7 @@ import type { Diagnostic } from './lib/diagnostics.ts';
 import { applyBaseline, readBaseline } from './lib/checks/baseline.ts';
 import { runChecks } from './lib/checks/index.ts';
 import { lineTextOf, projectFromInput, readProjectInput } from './lib/checks/project.ts';
-import { resourcesFromModules, translators } from './lib/i18n.ts';
+import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
@@ -89,7 +89,9 @@ export function devSourceLine(path: string, line: number): string | undefined {
   return dev?.lines(path, line);
 }
 
-const translator = translators(resourcesFromModules(import.meta.glob('../locales/*/*.json', { eager: true })));
+// The texts, parsed as the check parses them (a byte order mark is not JSON): see resourcesFromFiles.
+const localeTexts = import.meta.glob<string>('../locales/*/*.json', { eager: true, query: '?raw', import: 'default' });
+const translator = translators(resourcesFromFiles(Object.entries(localeTexts).map(([path, text]) => ({ path, text }))));
 
 export function getT(locale: Locale): TFunction {
   return translator(locale);

@@ -24,9 +24,13 @@ export function resourcesFromModules(modules: Record<string, unknown>): UiResour
   return resources;
 }
 
-/** Builds resources from the text of `locales/<lng>/<namespace>.json` files (read from disk). */
+/**
+ * Builds resources from the text of `locales/<lng>/<namespace>.json` files, as the check reads them
+ * (`model/read.ts`) or as the site's bundler gives them (`?raw`): a leading byte order mark is not
+ * part of the JSON.
+ */
 export function resourcesFromFiles(files: readonly { path: string; text: string }[]): UiResources {
-  return resourcesFromModules(Object.fromEntries(files.map((f) => [f.path, JSON.parse(f.text) as unknown])));
+  return resourcesFromModules(Object.fromEntries(files.map((f) => [f.path, JSON.parse(f.text.replace(/^\uFEFF/, '')) as unknown])));
 }
 
 /** One translator per locale, made on first use. */

@@ -13,6 +13,7 @@ export const RULES = {
   // Content files and schema
   'content/file-name': { severity: 'error', summary: 'A content file is not at content/<locale>/<slug>[.<variant>].mdx.' },
   'content/mdx-syntax': { severity: 'error', summary: 'The file is not valid MDX.' },
+  'content/encoding': { severity: 'error', summary: 'A file in content/ or locales/ is not valid UTF-8 text.' },
   'content/nesting-depth': { severity: 'error', summary: 'The body nests lists, quotes, components or emphasis more than 100 levels deep.' },
   'schema/frontmatter': { severity: 'error', summary: 'Front matter does not match the article schema.' },
   'schema/data-file': { severity: 'error', summary: 'A data file (navigation, cloud facts, terminology, redirects) does not match its schema.' },
@@ -71,6 +72,7 @@ export const RULES = {
   'i18n/syntax': { severity: 'error', summary: 'A locales/ JSON file does not parse or is not a string dictionary.' },
 
   // Content safety
+  'safety/symlink': { severity: 'error', summary: 'A symbolic link (or a FIFO, socket or device) in content/, public/ or locales/; it is never followed.' },
   'safety/esm': { severity: 'error', summary: 'import/export in content.' },
   'safety/expression': { severity: 'error', summary: 'A JS expression in content.' },
   'safety/component': { severity: 'error', summary: 'A component or element that the site does not provide.' },

@@ -447,6 +447,8 @@ export const NOT_SINGLE_FAULTS: Partial<Record<RuleId, string>> = {
   'variant/coverage': 'always caused by translation/clouds (folded into it; see the translation-other-clouds case)',
   'variant/locale-set': 'always caused by translation/no-source (folded into it; see the translation-without-english-file case)',
   'link/external-unreachable': 'needs the network (--external); tests/checks/external.test.ts fakes the fetcher',
+  'content/encoding': 'bytes that are not UTF-8 cannot be written by the harness\'s text edits; tests/security/files.test.ts writes them',
+  'safety/symlink': 'a symbolic link is not a text edit; tests/security/files.test.ts makes real links',
   'link/fallback':
     'a link to an untranslated article: the target\'s translation/missing (info) names the same fact once, and every page that links to it gets this warning by design; tests/checks/links.test.ts',
 };

@@ -2,12 +2,13 @@
  * Reads a project from disk for the CLI and the build: the content (through the parse cache),
  * the UI-string sources and, on request, a built site. The checks themselves never touch the disk.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { UserError } from '../user-error.ts';
 import { buildModel, type ModelResult, type SourceText } from '../model/build.ts';
-import { contentDirectory, readAssets, readContent } from '../model/load.ts';
+import { contentDirectory, readContent, readPublic } from '../model/load.ts';
+import { entryDiagnostic, readTextFile, walkFolder } from '../model/read.ts';
 import { createParseCache, type ParseCache } from '../model/parse-cache.ts';
 import { applyBaseline, BASELINE_FILE, readBaseline, type Baseline, type BaselineOutcome, type LineText } from './baseline.ts';
 import type { UiStringInput } from './context.ts';
@@ -72,10 +73,13 @@ export interface ProjectInput {
   contentDir: string;
   content: ReturnType<typeof readContent>;
   ui: UiStringInput;
+  /** What reading `locales/` reported (encoding, symbolic links; see `model/read.ts`). */
+  localeDiagnostics: Diagnostic[];
 }
 
 export function readProjectInput(root: string, contentDir?: string): ProjectInput {
-  return { contentDir: contentDirectory(root, contentDir), content: readContent({ root, contentDir }), ui: readUiStrings(root) };
+  const { ui, diagnostics } = readUiStringFiles(root);
+  return { contentDir: contentDirectory(root, contentDir), content: readContent({ root, contentDir }), ui, localeDiagnostics: diagnostics };
 }
 
 /** The text of a line of any file the project input holds (articles, data files, UI strings). */
@@ -99,7 +103,8 @@ export function lineTextOf(input: ProjectInput): LineText {
 
 /** Builds the model from texts already read; the parse cache makes unchanged files free. */
 export function projectFromInput(input: ProjectInput, parseCache: ParseCache): LoadedProject {
-  const { kb, diagnostics } = buildModel({ ...input.content, parse: parseCache.parse });
+  const readDiagnostics = [...(input.content.readDiagnostics ?? []), ...input.localeDiagnostics];
+  const { kb, diagnostics } = buildModel({ ...input.content, readDiagnostics, parse: parseCache.parse });
   return {
     kb,
     diagnostics,
@@ -129,7 +134,17 @@ export function refreshProjectInput(root: string, input: ProjectInput, changed: 
     else if (path.startsWith('public/')) assets = true;
     else if (!posix(content, absolute).startsWith('..')) {
       const inContent = posix(content, absolute);
-      const text = existsSync(absolute) && statSync(absolute).isFile() ? readFileSync(absolute, 'utf8') : undefined;
+      // Read as a full load reads it (`model/read.ts`): what it reported about the file is replaced.
+      input.content.readDiagnostics = (input.content.readDiagnostics ?? []).filter((d) => d.file !== path);
+      let text: string | undefined;
+      const stat = lstatSync(absolute, { throwIfNoEntry: false });
+      if (stat?.isFile()) {
+        const read = readTextFile(root, absolute);
+        text = read.text;
+        input.content.readDiagnostics.push(...read.diagnostics);
+      } else if (stat && !stat.isDirectory()) {
+        input.content.readDiagnostics.push(entryDiagnostic(root, absolute, stat));
+      }
       const data = DATA_FILES[inContent as keyof typeof DATA_FILES];
       if (data) {
         input.content[data] = text === undefined ? undefined : { path, text };
@@ -140,16 +155,39 @@ export function refreshProjectInput(root: string, input: ProjectInput, changed: 
       }
     }
   }
-  if (ui) input.ui = readUiStrings(root);
-  if (assets) input.content.assets = readAssets(root);
+  if (ui) ({ ui: input.ui, diagnostics: input.localeDiagnostics } = readUiStringFiles(root));
+  if (assets) {
+    const read = readPublic(root);
+    input.content.assets = read.assets;
+    input.content.readDiagnostics = [...(input.content.readDiagnostics ?? []).filter((d) => !d.file.startsWith('public/')), ...read.diagnostics];
+  }
 }
 
 /** `.astro`/`.ts`/`.tsx`/`.mdx` under src/, and every `locales/<lng>/*.json`. */
 export function readUiStrings(root: string): UiStringInput {
+  return readUiStringFiles(root).ui;
+}
+
+/**
+ * The UI-string sources, and what reading `locales/` reported: locale files are read as content is
+ * (`model/read.ts`: a byte order mark is dropped, bytes that are not UTF-8 and symbolic links are
+ * reported), so the check and the build parse the same text.
+ */
+export function readUiStringFiles(root: string): { ui: UiStringInput; diagnostics: Diagnostic[] } {
   const read = (path: string): SourceText => ({ path: posix(root, path), text: readFileSync(path, 'utf8') });
+  const locales = walkFolder(root, join(root, 'locales'));
+  const diagnostics = [...locales.diagnostics];
+  const readLocale = (path: string): SourceText => {
+    const file = readTextFile(root, path);
+    diagnostics.push(...file.diagnostics);
+    return { path: file.path, text: file.text };
+  };
   return {
-    sources: walk(join(root, 'src'), (n) => /\.(astro|tsx?|mts|jsx?|mjs)$/.test(n)).map(read),
-    locales: walk(join(root, 'locales'), (n) => n.endsWith('.json')).map(read),
+    ui: {
+      sources: walk(join(root, 'src'), (n) => /\.(astro|tsx?|mts|jsx?|mjs)$/.test(n)).map(read),
+      locales: locales.files.filter((p) => p.endsWith('.json')).map(readLocale),
+    },
+    diagnostics,
   };
 }
 

@@ -36,6 +36,8 @@ export interface ModelInput {
   redirects?: SourceText | undefined;
   /** Site paths of the files in `public/` (`/media/x.png`). */
   assets?: Iterable<string>;
+  /** What reading the files reported (`model/read.ts`: encoding, symbolic links), reported with the rest. */
+  readDiagnostics?: Diagnostic[];
   /** A cache of parse results by content hash (see `parse-cache.ts`); optional. */
   parse?: (text: string) => ParsedMdx;
 }
@@ -62,6 +64,7 @@ const FILE_NAME = /^([^/]+)\/([a-z0-9][a-z0-9-]*)(?:\.([a-z0-9][a-z0-9-]*))?\.md
 
 export function buildModel(input: ModelInput): ModelResult {
   const diagnostics: Diagnostic[] = [];
+  for (const d of input.readDiagnostics ?? []) diagnostics.push(d);
   const parse = input.parse ?? parseMdx;
   const files: ArticleFile[] = [];
   const excluded = new Map<string, ExcludedFile>();

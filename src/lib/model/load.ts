@@ -2,9 +2,10 @@
  * Reads `content/` and `public/` from disk and builds the model. The only part of the model that
  * touches the file system; `buildModel` itself takes texts.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
 import { buildModel, type ModelResult, type SourceText } from './build.ts';
+import { readTextFile, walkFolder } from './read.ts';
 
 export interface LoadOptions {
   /** Project root (the folder holding `content/` and `public/`). */
@@ -18,18 +19,6 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path));
-    else out.push(path);
-  }
-  return out.sort();
-}
-
 /**
  * The content folder: an explicit option, else the `KB_CONTENT_DIR` environment variable (relative
  * to the root), else `content/` of the root. This is the one place the setting is read: check,
@@ -41,35 +30,51 @@ export function contentDirectory(root: string, explicit?: string): string {
   return resolve(root, explicit ?? process.env['KB_CONTENT_DIR'] ?? 'content');
 }
 
-function readSource(root: string, absolute: string): SourceText {
-  return { path: toPosix(relative(root, absolute)), text: readFileSync(absolute, 'utf8') };
+/** Reads a text file through `read.ts`, adding what it reports to `diagnostics`. */
+function readSource(root: string, absolute: string, diagnostics: Diagnostic[]): SourceText {
+  const { path, text, diagnostics: found } = readTextFile(root, absolute);
+  for (const d of found) diagnostics.push(d);
+  return { path, text };
+}
+
+/** The files of `public/`: their site paths (`/media/x.png`), and what reading the folder reported. */
+export function readPublic(root: string): { assets: string[]; diagnostics: Diagnostic[] } {
+  const publicDir = join(root, 'public');
+  const { files, diagnostics } = walkFolder(root, publicDir);
+  return { assets: files.map((p) => '/' + toPosix(relative(publicDir, p))), diagnostics };
 }
 
 /** Site paths of the files in `public/` (`/media/x.png`). */
 export function readAssets(root: string): string[] {
-  const publicDir = join(root, 'public');
-  return walk(publicDir).map((p) => '/' + toPosix(relative(publicDir, p)));
+  return readPublic(root).assets;
 }
 
-/** Every source text the model is built from. */
+const DATA_FILES = ['navigation.yaml', 'cloud-facts.yaml', 'terminology.yaml', 'redirects.yaml'] as const;
+
+/** Every source text the model is built from, with what reading them reported (`readDiagnostics`). */
 export function readContent(options: LoadOptions): Parameters<typeof buildModel>[0] {
   const { root } = options;
   const content = contentDirectory(root, options.contentDir);
-  const data = (name: string): SourceText | undefined => {
-    const path = join(content, name);
-    return existsSync(path) ? readSource(root, path) : undefined;
+  const walked = walkFolder(root, content);
+  const readDiagnostics = [...walked.diagnostics];
+  const inContent = (p: string): string => toPosix(relative(content, p));
+  const data = (name: (typeof DATA_FILES)[number]): SourceText | undefined => {
+    const path = walked.files.find((p) => inContent(p) === name);
+    return path === undefined ? undefined : readSource(root, path, readDiagnostics);
   };
-  const articles = walk(content)
+  const articles = walked.files
     .filter((p) => p.endsWith('.mdx') || p.endsWith('.md'))
-    .map((p) => ({ ...readSource(root, p), contentPath: toPosix(relative(content, p)) }));
-  const assets = readAssets(root);
+    .map((p) => ({ ...readSource(root, p, readDiagnostics), contentPath: inContent(p) }));
+  const publicFiles = readPublic(root);
+  for (const d of publicFiles.diagnostics) readDiagnostics.push(d);
   return {
     articles,
     navigation: data('navigation.yaml'),
     cloudFacts: data('cloud-facts.yaml'),
     terminology: data('terminology.yaml'),
     redirects: data('redirects.yaml'),
-    assets,
+    assets: publicFiles.assets,
+    readDiagnostics,
     ...(options.parse ? { parse: options.parse } : {}),
   };
 }
