@@ -1,89 +1,107 @@
 /**
- * `npm run kb -- <command>`: author tools over the content model.
- *
- *   status [--format text|json|markdown]          article × locale × cloud translation matrix
- *   diff <slug> [--locale ko] [--variants a,b]    how two variants differ, section by section
- *                                                 (`base` names the base variant; default: base and the next)
- *   ack <file> [--method human|machine]           record the source hash after review
+ * `npm run kb -- <command>`: author and translator tools over the content model. The commands,
+ * their usage lines and what they do are in `COMMANDS` below (`npm run kb -- --help` prints them).
  *
  * Common option: --root DIR (project root, default the current folder).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseCommandLine, usageError } from './lib/cli.ts';
+import { parseArgs, styleText } from 'node:util';
 import { loadProject } from '../src/lib/checks/project.ts';
 import { ackText, planAck } from '../src/lib/model/ack.ts';
-import { translationMatrix } from '../src/lib/model/status.ts';
-import { diffFiles } from '../src/lib/model/variant-diff.ts';
-import { formatVariantDiff } from '../src/lib/report/diff.ts';
-import { formatMatrixJson, formatMatrixMarkdown, formatMatrixText } from '../src/lib/report/status.ts';
-import { isLocale, SOURCE_LOCALE } from '../src/lib/site.ts';
+import { englishChangeSince } from '../src/lib/model/english-change.ts';
+import { SourceHistory } from '../src/lib/model/history.ts';
+import { diffSections } from '../src/lib/model/section-diff.ts';
+import { statusRows, type CellState } from '../src/lib/model/status.ts';
+import { formatEnglishChange, formatVariantDiff, type Paint } from '../src/lib/report/diff.ts';
+import { formatStatusJson, formatStatusMarkdown, formatStatusText } from '../src/lib/report/status.ts';
+import { isLocale, SOURCE_LOCALE, type Locale } from '../src/lib/site.ts';
 
-const USAGE = `usage: npm run kb -- <command> [options]
-
-  status [--format text|json|markdown]          article × locale × cloud translation matrix
-  diff <slug> [--locale ko] [--variants a,b]    how two variants of an article differ, section by section
-  ack <file> [--method human|machine]           record the source hash after review; <file> is the
-                                                file's path from the current folder or the project
-                                                root, for example content/ko/customer-support.mdx
-  --root DIR                                    project root (default: the current folder)
-  --help                                        this text
-`;
-const CLI = {
-  name: 'npm run kb',
-  usage: USAGE,
-  allowPositionals: true,
-  options: {
-    root: { type: 'string', default: '.' },
-    format: { type: 'string', default: 'text' },
-    locale: { type: 'string', default: SOURCE_LOCALE },
-    variants: { type: 'string' },
-    method: { type: 'string' },
-  },
+const OPTIONS = {
+  root: { type: 'string', default: '.' },
+  format: { type: 'string', default: 'text' },
+  locale: { type: 'string' },
+  variants: { type: 'string' },
+  method: { type: 'string' },
+  wide: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-async function main(argv: string[]): Promise<number> {
-  const parsed = parseCommandLine(argv, CLI);
-  if ('exit' in parsed) return parsed.exit;
-  const { values, positionals } = parsed;
-  const [command, arg] = positionals;
-  if (!command) return usageError(CLI, 'a command is needed').exit;
-  if (!['status', 'diff', 'ack'].includes(command)) return usageError(CLI, `unknown command "${command}"`).exit;
-  const root = resolve(values.root);
-  const { kb } = await loadProject({ root });
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Project = Awaited<ReturnType<typeof loadProject>>;
 
-  switch (command) {
-    case 'status': {
-      const rows = translationMatrix(kb);
-      const render = { text: formatMatrixText, json: formatMatrixJson, markdown: formatMatrixMarkdown }[values.format];
+interface Command {
+  usage: string;
+  summary: string;
+  run(project: Project, args: string[], values: Values, root: string): number;
+}
+
+/** Colour for standard output where it is a terminal (and NO_COLOR is not set): node's `styleText` checks. */
+function terminalPaint(): Paint {
+  const style = (format: Parameters<typeof styleText>[0]) => (text: string) => styleText(format, text, { stream: process.stdout });
+  return { added: style('green'), removed: style('red'), heading: style('bold'), dim: style('dim') };
+}
+
+const COMMANDS: Record<string, Command> = {
+  status: {
+    usage: 'status [--format text|json|markdown] [--wide]',
+    summary: 'article variant × locale: up to date / machine / outdated / missing (fits 100 columns; --wide: names and clouds whole)',
+    run({ kb }, _args, values) {
+      const rows = statusRows(kb);
+      const colour: Record<CellState, Parameters<typeof styleText>[0]> = { current: 'green', machine: 'yellow', stale: 'red', missing: 'magenta' };
+      const paint = (state: CellState, text: string) => styleText(colour[state], text, { stream: process.stdout });
+      const render = { text: (r: typeof rows) => formatStatusText(r, { wide: values.wide, paint }), json: formatStatusJson, markdown: formatStatusMarkdown }[values.format];
       if (!render) return fail('--format must be text, json or markdown');
       process.stdout.write(render(rows));
       return 0;
-    }
-    case 'diff': {
-      if (!arg) return fail('diff needs an article slug');
-      const article = kb.article(arg);
-      if (!article) return fail(`no article "${arg}"`);
-      if (!isLocale(values.locale)) return fail(`unknown locale "${values.locale}"`);
+    },
+  },
+  diff: {
+    usage: 'diff <slug> [--locale ko] [--variants a,b]',
+    summary: 'with --locale ko|zh|ja: what changed in English since each translation of the article; otherwise how two variants differ (--variants base,china)',
+    run({ kb }, [slug], values, root) {
+      if (!slug) return fail('diff needs an article slug');
+      const article = kb.article(slug);
+      if (!article) return fail(`no article "${slug}" (content/en/${slug}.mdx does not exist)`);
+      const locale = values.locale ?? SOURCE_LOCALE;
+      if (!isLocale(locale)) return fail(`unknown locale "${locale}"`);
+      const paint = terminalPaint();
+      if (values.variants === undefined && locale !== SOURCE_LOCALE) {
+        const history = new SourceHistory(root);
+        for (const variant of article.variants) {
+          const translation = variant.files[locale];
+          const english = variant.files[SOURCE_LOCALE];
+          if (!translation) {
+            if (english) process.stdout.write(`${english.path.replace('content/en/', `content/${locale}/`)}: not translated yet (npm run kb -- export --locale ${locale} --missing --article ${slug} --out ${locale}.xlf).\n`);
+            continue;
+          }
+          const change = englishChangeSince(kb, history, translation);
+          if (change) process.stdout.write(formatEnglishChange(translation.path, change, paint));
+        }
+        return 0;
+      }
       const keys = values.variants?.split(',').map((k) => (k === 'base' ? '' : k)) ?? article.variants.slice(0, 2).map((v) => v.key);
-      if (keys.length !== 2) return fail(`"${arg}" has ${article.variants.length} variant(s); name two with --variants a,b`);
-      const files = keys.map((k) => article.variants.find((v) => v.key === k)?.files[values.locale as 'en']);
-      const [a, b] = files;
-      if (!a || !b) return fail(`"${arg}" has no ${values.locale} file for variant(s) ${keys.filter((_, i) => !files[i]).map((k) => k || 'base').join(', ')} (variants: ${article.variants.map((v) => v.key || 'base').join(', ')})`);
-      process.stdout.write(formatVariantDiff(a.path, b.path, diffFiles(a, b)));
-      return 0;
-    }
-    case 'ack': {
-      if (!arg) return fail('ack needs a file');
-      if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') return fail('--method must be human or machine');
-      const found = [resolve(arg), resolve(root, arg)].find((p) => existsSync(p));
-      if (!found) {
-        const inContent = ['content', ''].map((d) => join(root, d, arg)).find((p) => existsSync(p));
+      if (keys.length !== 2) {
         return fail(
-          `${arg}: file not found. Give the file's path from the current folder or from the project root, such as content/ko/customer-support.mdx${inContent ? `; did you mean ${relative(process.cwd(), inContent).split('\\').join('/')}?` : '.'}`,
+          values.variants === undefined
+            ? `"${slug}" has one variant, so there are no variants to compare. To see what changed in English since a translation, add --locale ko (or zh, ja).`
+            : `--variants needs two variant keys, such as base,china (variants of "${slug}": ${article.variants.map((v) => v.key || 'base').join(', ')})`,
         );
       }
-      const path = relative(root, found).split('\\').join('/');
+      const files = keys.map((k) => article.variants.find((v) => v.key === k)?.files[locale as Locale]);
+      const [a, b] = files;
+      if (!a || !b) return fail(`"${slug}" has no ${locale} file for variant(s) ${keys.filter((_, i) => !files[i]).map((k) => k || 'base').join(', ')} (variants: ${article.variants.map((v) => v.key || 'base').join(', ')})`);
+      process.stdout.write(formatVariantDiff(a.path, b.path, diffSections(a.parsed.sections, b.parsed.sections, locale), paint));
+      return 0;
+    },
+  },
+  ack: {
+    usage: 'ack <file> [--method human|machine]',
+    summary: 'after review: record the hash of the source the file now matches',
+    run({ kb }, [arg], values, root) {
+      if (!arg) return fail('ack needs a file');
+      if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') return fail('--method must be human or machine');
+      const path = relative(root, resolve(arg)).split('\\').join('/');
       const plan = planAck(kb, path);
       if (!plan.ok) return fail(plan.message);
       const absolute = join(root, path);
@@ -98,14 +116,34 @@ async function main(argv: string[]): Promise<number> {
       renameSync(tmp, absolute);
       process.stdout.write(`${path}: ${plan.key} = ${plan.hash} (${plan.against})${values.method ? `, method: ${values.method}` : ''}.\n`);
       return 0;
-    }
-    default:
-      return usageError(CLI, `unknown command "${command}"`).exit;
+    },
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    'usage: npm run kb -- <command> [options] [--root DIR]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+  ].join('\n') + '\n';
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  const [name, ...args] = positionals;
+  if (values.help || !name) {
+    process.stdout.write(usage());
+    return name || values.help ? 0 : 2;
   }
+  const command = COMMANDS[name];
+  if (!command) return fail(`unknown command "${name}"\n${usage()}`);
+  const root = resolve(values.root);
+  return command.run(await loadProject({ root }), args, values, root);
 }
 
 function fail(message: string): number {
-  process.stderr.write(`npm run kb: ${message}\n`);
+  process.stderr.write(`kb: ${message}\n`);
   return 2;
 }
 

@@ -97,10 +97,10 @@ describe('npm run kb', () => {
     const ko = '---\ntitle: 다른\nclouds: [global]\ntranslation:\n  sourceHash: aaaaaaaaaaaaaaaa\n  method: machine\n---\n\n## 섹션 {/* #section */}\n';
     mkdirSync(join(root, 'content/ko'), { recursive: true });
     writeFileSync(join(root, 'content/ko/other.mdx'), ko);
-    expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | source | stale | missing | missing |');
+    expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | global | outdated* | missing | missing |');
     const r = run('kb.ts', ['ack', join(root, 'content/ko/other.mdx'), '--method', 'human']);
     expect(r.err).toBe('');
     expect(readFileSync(join(root, 'content/ko/other.mdx'), 'utf8')).toBe(ko.replace('aaaaaaaaaaaaaaaa', hashOf(en)).replace('machine', 'human'));
-    expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | source | up to date | missing | missing |');
+    expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | global | up to date | missing | missing |');
   });
 });

@@ -7,8 +7,8 @@ import { parseMdx, MdxSyntaxError } from '../../src/lib/mdx/parse.ts';
 import { ackText, planAck, setFrontmatterValue } from '../../src/lib/model/ack.ts';
 import { buildModel } from '../../src/lib/model/build.ts';
 import { cacheKey, createParseCache } from '../../src/lib/model/parse-cache.ts';
-import { translationMatrix } from '../../src/lib/model/status.ts';
-import { formatMatrixMarkdown } from '../../src/lib/report/status.ts';
+import { rowsForCloud, statusRows, statusTotals } from '../../src/lib/model/status.ts';
+import { formatStatusMarkdown, formatStatusText } from '../../src/lib/report/status.ts';
 import { hashOf, mdx, modelInput } from './helpers.ts';
 
 const en = mdx({ title: 'Billing', clouds: ['global', 'usgov'], body: '## A {/* #a */}\n\nText.\n' });
@@ -49,13 +49,37 @@ describe('ack', () => {
   });
 });
 
-describe('status matrix', () => {
-  it('gives each locale × cloud of an article its state', () => {
-    const { kb } = buildModel(modelInput({ files: { 'content/en/billing.mdx': en, 'content/en/billing.china.mdx': china, 'content/ko/billing.mdx': ko } }));
-    const [row] = translationMatrix(kb);
-    const state = (locale: string, cloud: string) => row!.cells.find((c) => c.locale === locale && c.cloud === cloud)?.state;
-    expect([state('en', 'global'), state('ko', 'global'), state('ko', 'china'), state('ja', 'usgov')]).toEqual(['source', 'stale', 'missing', 'missing']);
-    expect(formatMatrixMarkdown([row!])).toContain('| billing | source | global: stale, usgov: stale, china: missing | missing | missing |');
+describe('status', () => {
+  const { kb } = buildModel(modelInput({ files: { 'content/en/billing.mdx': en, 'content/en/billing.china.mdx': china, 'content/ko/billing.mdx': ko } }));
+  const rows = statusRows(kb);
+
+  it('has one row per article variant and one cell per translation locale, each linking to its compare view or page', () => {
+    expect(rows.map((r) => [r.slug, r.variantKey, r.clouds, r.cells.map((c) => c.state)])).toEqual([
+      ['billing', '', ['global', 'usgov'], ['stale', 'missing', 'missing']],
+      ['billing', 'china', ['china'], ['missing', 'missing', 'missing']],
+    ]);
+    expect(rows[0]!.cells[0]).toEqual({ locale: 'ko', state: 'stale', machine: true, file: 'content/ko/billing.mdx', href: '/ko/global/billing/compare/' });
+    expect(rows[1]!.cells[0]).toMatchObject({ file: 'content/ko/billing.china.mdx', href: '/ko/china/billing/' });
+  });
+
+  it('counts exactly the cells shown, in total and per cloud', () => {
+    expect(statusTotals(rows)).toEqual({ current: 0, machine: 0, stale: 1, missing: 5 });
+    expect(statusTotals(rowsForCloud(rows, 'china'))).toEqual({ current: 0, machine: 0, stale: 0, missing: 3 });
+    expect(formatStatusMarkdown(rows)).toContain('| billing.china | china | missing | missing | missing |');
+    expect(formatStatusMarkdown(rows)).toContain('6 translations: 0 up to date, 0 machine, 1 outdated, 5 missing');
+  });
+
+  it('keeps the terminal table within 100 columns unless --wide, and says states in words', () => {
+    const long = 'a-very-long-article-slug-that-goes-on-and-on-for-longer-than-any-terminal-would-like-it-to';
+    const { kb: wideKb } = buildModel(modelInput({ files: { [`content/en/${long}.mdx`]: en } }));
+    const text = formatStatusText(statusRows(wideKb));
+    expect(Math.max(...text.split('\n').map((l) => l.length))).toBeLessThanOrEqual(100);
+    expect(text).toContain('a-very-long-article-slug');
+    expect(text).toContain('…');
+    const wide = formatStatusText(statusRows(wideKb), { wide: true });
+    expect(wide).toContain(long);
+    expect(Math.max(...wide.split('\n').map((l) => l.length))).toBeGreaterThan(100);
+    expect(formatStatusText(rows)).toMatch(/^billing\s+outdated\*\s+missing\s+missing\s+global usgov$/m);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/lib/model/build.ts';
-import { diffFiles } from '../../src/lib/model/variant-diff.ts';
+import { diffSections } from '../../src/lib/model/section-diff.ts';
 import { at, check, hashOf, mdx, modelInput, ofRule, problems, translationOf } from './helpers.ts';
 
 const base = mdx({ title: 'Billing', clouds: ['global', 'usgov'], body: '## Disputes {/* #disputes */}\n\nOpen a request with Microsoft.\n' });
@@ -105,11 +105,10 @@ describe('cloud variants', () => {
     const china = mdx({ title: 'Billing', clouds: ['china'], body: chinaBody + '\n## Only here {/* #onlyhere */}\n\nX.\n' });
     const { kb } = buildModel(modelInput({ files: { 'content/en/billing.mdx': base + '\n## Base only {/* #baseonly */}\n\nY.\n', 'content/en/billing.china.mdx': china } }));
     const [a, b] = kb.article('billing')!.variants.map((v) => v.files.en!);
-    const diff = diffFiles(a!, b!);
-    expect(diff.map((s) => [s.id, s.status])).toEqual([['disputes', 'changed'], ['baseonly', 'a'], ['onlyhere', 'b']]);
+    const diff = diffSections(a!.parsed.sections, b!.parsed.sections, 'en');
+    expect(diff.map((s) => [s.id, s.status])).toEqual([['disputes', 'changed'], ['onlyhere', 'added'], ['baseonly', 'removed']]);
     expect(diff[0]!.lines).toEqual([
-      { op: '-', text: 'Open a request with Microsoft.' },
-      { op: '+', text: 'Open a request with 21Vianet.' },
+      { op: 'changed', words: [{ op: '=', text: 'Open a request with ' }, { op: '-', text: 'Microsoft' }, { op: '+', text: '21Vianet' }, { op: '=', text: '.' }] },
     ]);
   });
 });

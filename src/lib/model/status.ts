@@ -1,62 +1,78 @@
 /**
- * The translation status matrix: for every article, every locale and every cloud the article is
- * published for, where the page a reader gets stands (`npm run kb -- status` and the site's status
- * page render the same rows).
+ * The translation status: one row per article variant (one English file and the clouds it
+ * serves), one cell per translation locale, saying where that locale's file stands against its
+ * English source. `npm run kb -- status` and the site's status page render the same rows, and
+ * their totals count exactly the cells shown.
  */
 import { LOCALE_CODES, SOURCE_LOCALE, type Cloud, type Locale } from '../site.ts';
 import type { KnowledgeBase } from './kb.ts';
+import { articleUrl, compareUrl } from './urls.ts';
 
-/** `source`: English; `current`: reviewed translation of the current English; `machine`: unreviewed
- * machine translation of the current English; `stale`: the English changed since; `missing`: readers
- * get the English page. */
-export type CellState = 'source' | 'current' | 'machine' | 'stale' | 'missing';
+/** `current`: reviewed translation of today's English; `machine`: unreviewed machine translation of
+ * today's English; `stale`: the English changed since (or the file records no source hash);
+ * `missing`: readers get the English page. */
+export type CellState = 'current' | 'machine' | 'stale' | 'missing';
 
-export const CELL_STATES: readonly CellState[] = ['source', 'current', 'machine', 'stale', 'missing'];
+export const CELL_STATES: readonly CellState[] = ['current', 'machine', 'stale', 'missing'];
 
-export interface MatrixCell {
+/** The locales a status row has a cell for: every locale but the source. */
+export const TRANSLATION_LOCALES: readonly Locale[] = LOCALE_CODES.filter((l) => l !== SOURCE_LOCALE);
+
+export interface StatusCell {
   locale: Locale;
-  cloud: Cloud;
   state: CellState;
-  /** The variant serving this cloud (`''` for the base variant). */
-  variantKey: string;
-  /** The file a reader sees there, if any (the translation, or the English fallback). */
-  file: string | undefined;
+  /** For `stale`: also made by machine and not reviewed since. */
+  machine: boolean;
+  /** The translation's path (for `missing`: where it would be). */
+  file: string;
+  /** Where the cell links: the compare view of a translation; the page readers get for a missing one. */
+  href: string;
 }
 
-export interface MatrixRow {
+export interface StatusRow {
   slug: string;
+  /** `''` for the base variant. */
+  variantKey: string;
+  /** The English file. */
+  file: string;
   /** English title. */
   title: string;
+  /** The clouds the variant serves (registry order). */
   clouds: Cloud[];
-  /** One cell per locale × cloud of the article, locales in registry order. */
-  cells: MatrixCell[];
+  /** One cell per translation locale, in registry order. */
+  cells: StatusCell[];
 }
 
-export function translationMatrix(kb: KnowledgeBase): MatrixRow[] {
-  const rows: MatrixRow[] = [];
+/** Every article variant with an English file, in slug then variant order. */
+export function statusRows(kb: KnowledgeBase): StatusRow[] {
+  const rows: StatusRow[] = [];
   for (const article of kb.articles.values()) {
-    const cells: MatrixCell[] = [];
-    for (const locale of LOCALE_CODES) {
-      for (const cloud of article.clouds) {
-        const variant = kb.variantFor(article.slug, cloud);
-        if (!variant) continue;
+    for (const variant of article.variants) {
+      const english = variant.files[SOURCE_LOCALE];
+      const cloud = variant.clouds[0];
+      if (!english || !cloud) continue;
+      const cells = TRANSLATION_LOCALES.map((locale): StatusCell => {
         const t = kb.translationState(variant, locale);
-        const state: CellState =
-          t.state === 'source' ? 'source'
-          : t.state === 'missing' ? 'missing'
-          : t.state === 'current' ? (t.machine ? 'machine' : 'current')
-          : 'stale'; // stale, or a translation that records no source: not known to be current
-        const file = variant.files[locale] ?? variant.files[SOURCE_LOCALE];
-        cells.push({ locale, cloud, state, variantKey: variant.key, file: file?.path });
-      }
+        const file = variant.files[locale]?.path ?? english.path.replace(`content/${SOURCE_LOCALE}/`, `content/${locale}/`);
+        if (t.state === 'missing' || t.state === 'source') return { locale, state: 'missing', machine: false, file, href: articleUrl(locale, cloud, article.slug) };
+        const href = compareUrl(locale, cloud, article.slug);
+        if (t.state === 'current') return { locale, state: t.machine ? 'machine' : 'current', machine: t.machine, file, href };
+        // Stale, or a translation that records no source: not known to be current.
+        return { locale, state: 'stale', machine: t.state === 'stale' && t.machine, file, href };
+      });
+      rows.push({ slug: article.slug, variantKey: variant.key, file: english.path, title: english.frontmatter.title, clouds: variant.clouds, cells });
     }
-    rows.push({ slug: article.slug, title: kb.title(article.slug, SOURCE_LOCALE) ?? article.slug, clouds: article.clouds, cells });
   }
   return rows;
 }
 
-/** Count of cells per state, over all rows. */
-export function matrixTotals(rows: readonly MatrixRow[]): Record<CellState, number> {
+/** The rows of the variants that serve a cloud. */
+export function rowsForCloud(rows: readonly StatusRow[], cloud: Cloud): StatusRow[] {
+  return rows.filter((r) => r.clouds.includes(cloud));
+}
+
+/** Count of cells per state, over all rows: the totals add up to the number of cells. */
+export function statusTotals(rows: readonly StatusRow[]): Record<CellState, number> {
   const totals = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
   for (const row of rows) for (const cell of row.cells) totals[cell.state]++;
   return totals;
