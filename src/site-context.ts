@@ -18,6 +18,7 @@ import { runChecks } from './lib/checks/index.ts';
 import { lineTextOf, projectFromInput, readProjectInput } from './lib/checks/project.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
+import { SourceHistory } from './lib/model/history.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
 
@@ -114,4 +115,13 @@ export function lastUpdated(path: string): string | undefined {
     }
   }
   return gitDates.get(path);
+}
+
+let history: SourceHistory | undefined;
+
+/** English versions from git history, for the compare pages (one lookup per English file; in
+ * `astro dev` a fresh one per page, so that new commits show). */
+export function getHistory(): SourceHistory {
+  if (import.meta.env.DEV) return new SourceHistory(process.cwd());
+  return (history ??= new SourceHistory(process.cwd()));
 }

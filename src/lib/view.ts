@@ -3,7 +3,6 @@
  * render these, so the behaviour (which links exist, which notices show, what the pickers offer) is
  * tested here without a build.
  */
-import { FACT_PLACEHOLDER } from './mdx/parse.ts';
 import type { KnowledgeBase } from './model/kb.ts';
 import type { ExcludedFile } from './model/build.ts';
 import type { Page } from './model/types.ts';
@@ -320,37 +319,6 @@ export function navTree(kb: KnowledgeBase, locale: Locale, cloud: Cloud, t: (key
       items: s.items.map((i) => ({ href: i.href, label: i.label, ...(i.fallback ? { fallback: true as const } : {}) })),
     })),
   };
-}
-
-/** One row of the side-by-side view: a section of the translation beside the same section in English. */
-export interface CompareRow {
-  id: string;
-  translation: { title: string; paragraphs: string[] } | undefined;
-  english: { title: string; paragraphs: string[] } | undefined;
-}
-
-/**
- * The translation and its English source, aligned by section id (the language-independent anchors),
- * in the translation's order, with sections only in English at the end.
- */
-export function compareView(kb: KnowledgeBase, page: Page): { rows: CompareRow[]; englishPath: string } | undefined {
-  if (page.fallback || page.locale === SOURCE_LOCALE) return undefined;
-  const english = kb.sourceOf(page.file);
-  if (!english) return undefined;
-  const fill = (text: string, locale: typeof page.locale) =>
-    text.replace(FACT_PLACEHOLDER, (_, name: string) => kb.fact(name, page.cloud, locale) ?? name);
-  const side = (s: { title: string; text: string }, locale: typeof page.locale) => ({
-    title: fill(s.title, locale),
-    paragraphs: fill(s.text, locale).split(/\n+/).filter(Boolean),
-  });
-  const englishSections = new Map(english.parsed.sections.map((s) => [s.id, s]));
-  const rows: CompareRow[] = page.file.parsed.sections.map((s) => {
-    const match = englishSections.get(s.id);
-    englishSections.delete(s.id);
-    return { id: s.id, translation: side(s, page.locale), english: match ? side(match, SOURCE_LOCALE) : undefined };
-  });
-  for (const s of englishSections.values()) rows.push({ id: s.id, translation: undefined, english: side(s, SOURCE_LOCALE) });
-  return { rows, englishPath: english.path };
 }
 
 /** Pages that have a side-by-side view: translated pages at their canonical cloud. */

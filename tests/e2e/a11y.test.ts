@@ -33,6 +33,21 @@ function pagesOf(locale: Locale): Audit[] {
   return pages;
 }
 
+/** The translator's pages: the status page (whole and per cloud) and the compare views. */
+function translatorPagesOf(locale: Locale): Audit[] {
+  const pages: Audit[] = [
+    { name: 'translation status', path: `/${locale}/status/`, status: 200 },
+    { name: 'translation status (one cloud)', path: `/${locale}/status/china/`, status: 200 },
+  ];
+  if (locale !== 'en') {
+    pages.push(
+      { name: 'compare view (English changed)', path: `/${locale}/global/${FIXTURE.stale}/compare/`, status: 200 },
+      { name: 'compare view (links, facts)', path: `/${locale}/china/provide-billing-support/compare/`, status: 200 },
+    );
+  }
+  return pages;
+}
+
 const DEVICES = {
   desktop: { viewport: { width: 1280, height: 900 } },
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
@@ -72,6 +87,10 @@ describe.concurrent('accessibility (axe-core: no serious or critical violations)
       for (const colorScheme of ['light', 'dark'] as const) {
         test(`every page type in ${locale}, ${colorScheme} theme, ${device}`, { timeout: 120_000 }, async () => {
           const failures = await audit(browser(), pagesOf(locale), colorScheme, device);
+          expect(failures, failures.join('\n\n')).toEqual([]);
+        });
+        test(`translation status and compare views in ${locale}, ${colorScheme} theme, ${device}`, { timeout: 120_000 }, async () => {
+          const failures = await audit(browser(), translatorPagesOf(locale), colorScheme, device);
           expect(failures, failures.join('\n\n')).toEqual([]);
         });
       }

@@ -46,7 +46,8 @@ export function overlayFixtures(content: string): string[] {
     const path = join(content, rel);
     const text = readFileSync(path, 'utf8');
     const resolved = text.replace(/\{\{hash:([^}]+)\}\}/g, (_, source: string) => {
-      const hash = provenanceHashOfSource(readFileSync(join(content, source), 'utf8'));
+      const from = source.startsWith('history:') ? join(FIXTURES, 'history', source.slice('history:'.length)) : join(content, source);
+      const hash = provenanceHashOfSource(readFileSync(from, 'utf8'));
       if (!hash) throw new Error(`${rel}: cannot hash ${source}`);
       return hash;
     });
@@ -55,9 +56,25 @@ export function overlayFixtures(content: string): string[] {
   return written;
 }
 
+/**
+ * Writes `history/`: older texts of fixture articles, committed before `always/` replaces them,
+ * so that a translation made from one of them (`{{hash:history:<locale>/<file>}}`) is found in
+ * git history by the compare page.
+ */
+export function layHistory(content: string): string[] {
+  const files = filesUnder(join(FIXTURES, 'history'));
+  for (const rel of files) {
+    mkdirSync(dirname(join(content, rel)), { recursive: true });
+    cpSync(join(FIXTURES, 'history', rel), join(content, rel));
+  }
+  return files;
+}
+
 /** Builds the fixture site in an isolated project root and returns the folder of the built HTML. */
 export async function buildFixtureSite(): Promise<IsolatedRoot & { written: string[] }> {
   const site = createIsolatedRoot(join(REPO, 'content'), 'partner-kb-e2e-');
+  layHistory(site.content);
+  commitContent(site.root, '2025-01-01T12:00:00Z');
   const written = overlayFixtures(site.content);
   // Fixed dates, so "Last updated" and the stale notice's date render as in production.
   commitContent(site.root);

@@ -22,6 +22,8 @@ describe('links', () => {
         `/${l}/global/${FIXTURE.stale}/`,
         `/${l}/global/${FIXTURE.untranslated}/`,
         `/${l}/china/${FIXTURE.globalOnly}/`,
+        `/${l}/status/`,
+        ...(l === 'en' ? [] : [`/${l}/global/${FIXTURE.stale}/compare/`]),
       ]);
       for (const path of pages) {
         const response = await page.goto(path);

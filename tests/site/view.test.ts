@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGitLog } from '../../src/lib/git-dates.ts';
 import { articleView, homeView, movedPaths, notInCloudPaths, notInCloudView } from '../../src/lib/view.ts';
-import { mdx, model, OPERATOR_FACT } from '../model/helpers.ts';
+import { mdx, model } from '../model/helpers.ts';
 
 const nav = {
   path: 'content/navigation.yaml',
@@ -177,22 +177,6 @@ describe('last-updated dates from git', () => {
       'content/en/a.mdx': '2026-11-02T10:00:00+00:00',
       'content/ko/a.mdx': '2026-11-02T10:00:00+00:00',
     });
-  });
-});
-
-describe('side-by-side view', () => {
-  it('aligns translation and English by section id, one line per paragraph or list item, with cloud facts filled in', async () => {
-    const { compareView } = await import('../../src/lib/view.ts');
-    const en = mdx({ title: 'E', clouds: '[china]' }, 'Pay <CloudFact name="operator" />.\n\n## Steps {/* #steps */}\n\n- One\n- Two\n\n## Only English {/* #extra */}\n\nMore.\n');
-    const enHash = model({ 'en/x.mdx': en }).kb.article('x')!.variants[0]!.files.en!.hash;
-    const zh = mdx({ title: 'Z', clouds: '[china]', translation: `{ sourceHash: ${enHash}, method: machine }` }, '向<CloudFact name="operator" />付款。\n\n## 步骤 {/* #steps */}\n\n- 一\n- 二\n');
-    const k = model({ 'en/x.mdx': en, 'zh/x.mdx': zh }, { cloudFacts: OPERATOR_FACT }).kb;
-    const view = compareView(k, k.page('zh', 'china', 'x')!)!;
-    expect(view.rows).toEqual([
-      { id: '', translation: { title: '', paragraphs: ['向世纪互联付款。'] }, english: { title: '', paragraphs: ['Pay 21Vianet.'] } },
-      { id: 'steps', translation: { title: '步骤', paragraphs: ['• 一', '• 二'] }, english: { title: 'Steps', paragraphs: ['• One', '• Two'] } },
-      { id: 'extra', translation: undefined, english: { title: 'Only English', paragraphs: ['More.'] } },
-    ]);
   });
 });
 

@@ -13,8 +13,9 @@ export function homeUrl(locale: Locale, cloud?: Cloud): string {
   return cloud ? `/${locale}/${cloud}/` : `/${locale}/`;
 }
 
-export function statusUrl(locale: Locale): string {
-  return `/${locale}/status/`;
+/** The translation status page, optionally filtered to the article variants of one cloud. */
+export function statusUrl(locale: Locale, cloud?: Cloud): string {
+  return cloud ? `/${locale}/status/${cloud}/` : `/${locale}/status/`;
 }
 
 export function compareUrl(locale: Locale, cloud: Cloud, slug: string): string {
