@@ -7,7 +7,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs, styleText } from 'node:util';
-import { loadProject } from '../src/lib/checks/project.ts';
+import { runChecks } from '../src/lib/checks/index.ts';
+import { loadProject, projectFromInput, readProjectInput } from '../src/lib/checks/project.ts';
 import { ackText, planAck } from '../src/lib/model/ack.ts';
 import { englishChangeSince } from '../src/lib/model/english-change.ts';
 import { SourceHistory } from '../src/lib/model/history.ts';
@@ -16,6 +17,8 @@ import { statusRows, type CellState } from '../src/lib/model/status.ts';
 import { formatEnglishChange, formatVariantDiff, type Paint } from '../src/lib/report/diff.ts';
 import { formatStatusJson, formatStatusMarkdown, formatStatusText } from '../src/lib/report/status.ts';
 import { isLocale, SOURCE_LOCALE, type Locale } from '../src/lib/site.ts';
+import { ExportError, exportXliff } from '../src/lib/xliff/export.ts';
+import { planImport } from '../src/lib/xliff/import.ts';
 
 const OPTIONS = {
   root: { type: 'string', default: '.' },
@@ -24,6 +27,10 @@ const OPTIONS = {
   variants: { type: 'string' },
   method: { type: 'string' },
   wide: { type: 'boolean', default: false },
+  stale: { type: 'boolean', default: false },
+  missing: { type: 'boolean', default: false },
+  article: { type: 'string', multiple: true },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -33,7 +40,7 @@ type Project = Awaited<ReturnType<typeof loadProject>>;
 interface Command {
   usage: string;
   summary: string;
-  run(project: Project, args: string[], values: Values, root: string): number;
+  run(project: Project, args: string[], values: Values, root: string): number | Promise<number>;
 }
 
 /** Colour for standard output where it is a terminal (and NO_COLOR is not set): node's `styleText` checks. */
@@ -45,7 +52,7 @@ function terminalPaint(): Paint {
 const COMMANDS: Record<string, Command> = {
   status: {
     usage: 'status [--format text|json|markdown] [--wide]',
-    summary: 'article variant × locale: up to date / machine / outdated / missing (fits 100 columns; --wide: names and clouds whole)',
+    summary: 'each article variant per language: up to date, machine, outdated, missing',
     run({ kb }, _args, values) {
       const rows = statusRows(kb);
       const colour: Record<CellState, Parameters<typeof styleText>[0]> = { current: 'green', machine: 'yellow', stale: 'red', missing: 'magenta' };
@@ -58,7 +65,7 @@ const COMMANDS: Record<string, Command> = {
   },
   diff: {
     usage: 'diff <slug> [--locale ko] [--variants a,b]',
-    summary: 'with --locale ko|zh|ja: what changed in English since each translation of the article; otherwise how two variants differ (--variants base,china)',
+    summary: 'with --locale: what changed in English since the translation; else two variants',
     run({ kb }, [slug], values, root) {
       if (!slug) return fail('diff needs an article slug');
       const article = kb.article(slug);
@@ -111,12 +118,77 @@ const COMMANDS: Record<string, Command> = {
         process.stdout.write(`${path}: already records ${plan.hash} (${plan.against}).\n`);
         return 0;
       }
-      const tmp = `${absolute}.${process.pid}.tmp`;
-      writeFileSync(tmp, after);
-      renameSync(tmp, absolute);
+      writeAtomically(absolute, after);
       process.stdout.write(`${path}: ${plan.key} = ${plan.hash} (${plan.against})${values.method ? `, method: ${values.method}` : ''}.\n`);
       return 0;
     },
+  },
+};
+
+/** Writes a file atomically: a temporary file beside it, then a rename. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+COMMANDS['export'] = {
+  usage: 'export --locale ko [--stale] [--missing] [--article slug…] --out ko.xlf',
+  summary: "XLIFF 2.0 of a language's work, for a vendor",
+  async run({ kb }, _args, values, root) {
+    if (!values.locale || !isLocale(values.locale) || values.locale === SOURCE_LOCALE) return fail('export needs --locale ko (or zh, ja): the language to translate into');
+    const read = (path: string) => readFileSync(join(root, path), 'utf8');
+    let result;
+    try {
+      result = await exportXliff(kb, new SourceHistory(root), read, { locale: values.locale, stale: values.stale, missing: values.missing, articles: values.article ?? [] });
+    } catch (error) {
+      if (error instanceof ExportError) return fail(error.message);
+      throw error;
+    }
+    if (values.out === undefined) process.stdout.write(result.xml);
+    else writeAtomically(resolve(values.out), result.xml);
+    const where = values.out ?? 'standard output';
+    process.stderr.write(`${where}: ${result.files.length} file(s), ${result.units} unit(s) for ${values.locale}${result.files.length === 0 ? ' (nothing to translate)' : ''}.\n`);
+    return 0;
+  },
+};
+
+COMMANDS['import-xliff'] = {
+  usage: 'import-xliff <file.xlf> [--method human|machine]',
+  summary: 'write its translations back (checked first; all or nothing)',
+  async run(project, [file], values, root) {
+    if (!file) return fail('import-xliff needs an XLIFF file: npm run kb -- import-xliff ko.xlf');
+    const method = values.method ?? 'human';
+    if (method !== 'human' && method !== 'machine') return fail('--method must be human or machine');
+    let xml: string;
+    try {
+      xml = readFileSync(resolve(file), 'utf8');
+    } catch {
+      return fail(`${file}: cannot read the file (does it exist?)`);
+    }
+    const read = (path: string) => readFileSync(join(root, path), 'utf8');
+    const check = (texts: ReadonlyMap<string, string>): string[] => {
+      const input = readProjectInput(root);
+      input.content.articles = [
+        ...input.content.articles.filter((a) => !texts.has(a.path)),
+        ...[...texts].map(([path, text]) => ({ path, contentPath: path.replace(/^content\//, ''), text })),
+      ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      const next = projectFromInput(input, project.parseCache);
+      return runChecks(next.kb, next.checkOptions)
+        .filter((d) => d.severity === 'error' && texts.has(d.file))
+        .map((d) => `${d.file}:${d.line}:${d.column} error ${d.rule} ${d.message}`);
+    };
+    const plan = await planImport(project.kb, new SourceHistory(root), read, file, xml, { method, check });
+    if (plan.errors.length > 0) {
+      process.stderr.write(plan.errors.map((e) => `${e}\n`).join('') + `${file}: refused (${plan.errors.length} problem(s)); no file was changed.\n`);
+      return 1;
+    }
+    for (const write of plan.writes) {
+      writeAtomically(join(root, write.path), write.text);
+      process.stdout.write(`${write.path}: ${write.units} unit(s) written; translated from today's English, method: ${method}.\n`);
+    }
+    process.stdout.write(`${file}: ${plan.writes.length} file(s) written, ${plan.unchanged.length} unchanged.\n`);
+    return 0;
   },
 };
 
@@ -139,7 +211,7 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) return fail(`unknown command "${name}"\n${usage()}`);
   const root = resolve(values.root);
-  return command.run(await loadProject({ root }), args, values, root);
+  return await command.run(await loadProject({ root }), args, values, root);
 }
 
 function fail(message: string): number {

@@ -239,6 +239,15 @@ const withoutBareUrls = parser(false);
  */
 const MAY_HAVE_BARE_URL = /http|www|@|&/i;
 
+/**
+ * The syntax tree of an MDX file (front matter node included, positions kept), parsed by the same
+ * processor as `parseMdx`: for tools that edit a file in place (the XLIFF export and import), on
+ * texts that `parseMdx` accepted. Heading ids are not assigned (`assignIds` does that).
+ */
+export function parseMdxTree(source: string): Root {
+  return (MAY_HAVE_BARE_URL.test(source) ? processor : withoutBareUrls).parse(source);
+}
+
 interface Positioned {
   position?: { start: { line: number; column: number }; end: { line: number; column: number } } | undefined;
 }
