@@ -11,9 +11,10 @@ import { runChecks } from '../src/lib/checks/index.ts';
 import { loadProject, projectFromInput, readProjectInput } from '../src/lib/checks/project.ts';
 import { ackText, planAck } from '../src/lib/model/ack.ts';
 import { englishChangeSince } from '../src/lib/model/english-change.ts';
+import { contentDirectory } from '../src/lib/model/load.ts';
 import { SourceHistory } from '../src/lib/model/history.ts';
 import { diffSections } from '../src/lib/model/section-diff.ts';
-import { statusRows, type CellState } from '../src/lib/model/status.ts';
+import { statusRows, translationPathOf, type CellState } from '../src/lib/model/status.ts';
 import { formatEnglishChange, formatVariantDiff, type Paint } from '../src/lib/report/diff.ts';
 import { formatStatusJson, formatStatusMarkdown, formatStatusText } from '../src/lib/report/status.ts';
 import { isLocale, SOURCE_LOCALE, type Locale } from '../src/lib/site.ts';
@@ -79,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
           const translation = variant.files[locale];
           const english = variant.files[SOURCE_LOCALE];
           if (!translation) {
-            if (english) process.stdout.write(`${english.path.replace('content/en/', `content/${locale}/`)}: not translated yet (npm run kb -- export --locale ${locale} --missing --article ${slug} --out ${locale}.xlf).\n`);
+            if (english) process.stdout.write(`${translationPathOf(english.path, locale)}: not translated yet (npm run kb -- export --locale ${locale} --missing --article ${slug} --out ${locale}.xlf).\n`);
             continue;
           }
           const change = englishChangeSince(kb, history, translation);
@@ -171,7 +172,7 @@ COMMANDS['import-xliff'] = {
       const input = readProjectInput(root);
       input.content.articles = [
         ...input.content.articles.filter((a) => !texts.has(a.path)),
-        ...[...texts].map(([path, text]) => ({ path, contentPath: path.replace(/^content\//, ''), text })),
+        ...[...texts].map(([path, text]) => ({ path, contentPath: relative(contentDirectory(root), join(root, path)).split('\\').join('/'), text })),
       ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const next = projectFromInput(input, project.parseCache);
       return runChecks(next.kb, next.checkOptions)

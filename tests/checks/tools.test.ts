@@ -7,7 +7,7 @@ import { parseMdx, MdxSyntaxError } from '../../src/lib/mdx/parse.ts';
 import { ackText, planAck, setFrontmatterValue } from '../../src/lib/model/ack.ts';
 import { buildModel } from '../../src/lib/model/build.ts';
 import { cacheKey, createParseCache } from '../../src/lib/model/parse-cache.ts';
-import { rowsForCloud, statusRows, statusTotals } from '../../src/lib/model/status.ts';
+import { rowsForCloud, statusRows, statusTotals, translationPathOf } from '../../src/lib/model/status.ts';
 import { formatStatusMarkdown, formatStatusText } from '../../src/lib/report/status.ts';
 import { hashOf, mdx, modelInput } from './helpers.ts';
 
@@ -60,6 +60,11 @@ describe('status', () => {
     ]);
     expect(rows[0]!.cells[0]).toEqual({ locale: 'ko', state: 'stale', machine: true, file: 'content/ko/billing.mdx', href: '/ko/global/billing/compare/' });
     expect(rows[1]!.cells[0]).toMatchObject({ file: 'content/ko/billing.china.mdx', href: '/ko/china/billing/' });
+  });
+
+  it('puts a translation beside its English file, in any content folder', () => {
+    expect(translationPathOf('content/en/billing.china.mdx', 'ko')).toBe('content/ko/billing.china.mdx');
+    expect(translationPathOf('../import/en/en.mdx', 'zh')).toBe('../import/zh/en.mdx');
   });
 
   it('counts exactly the cells shown, in total and per cloud', () => {

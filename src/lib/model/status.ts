@@ -43,6 +43,14 @@ export interface StatusRow {
   cells: StatusCell[];
 }
 
+/**
+ * Where the translation of an English file into `locale` is: the same name in the locale's folder
+ * beside `en/` (`content/en/x.mdx` → `content/ko/x.mdx`, also under another content folder).
+ */
+export function translationPathOf(englishPath: string, locale: Locale): string {
+  return englishPath.replace(new RegExp(`(^|/)${SOURCE_LOCALE}/([^/]+)$`), `$1${locale}/$2`);
+}
+
 /** Every article variant with an English file, in slug then variant order. */
 export function statusRows(kb: KnowledgeBase): StatusRow[] {
   const rows: StatusRow[] = [];
@@ -53,7 +61,7 @@ export function statusRows(kb: KnowledgeBase): StatusRow[] {
       if (!english || !cloud) continue;
       const cells = TRANSLATION_LOCALES.map((locale): StatusCell => {
         const t = kb.translationState(variant, locale);
-        const file = variant.files[locale]?.path ?? english.path.replace(`content/${SOURCE_LOCALE}/`, `content/${locale}/`);
+        const file = variant.files[locale]?.path ?? translationPathOf(english.path, locale);
         if (t.state === 'missing' || t.state === 'source') return { locale, state: 'missing', machine: false, file, href: articleUrl(locale, cloud, article.slug) };
         const href = compareUrl(locale, cloud, article.slug);
         if (t.state === 'current') return { locale, state: t.machine ? 'machine' : 'current', machine: t.machine, file, href };

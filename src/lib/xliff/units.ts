@@ -14,6 +14,7 @@
 import { diffArrays } from 'diff';
 import { englishChangeSince } from '../model/english-change.ts';
 import type { SourceHistory } from '../model/history.ts';
+import { translationPathOf } from '../model/status.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import type { ArticleFile, Variant } from '../model/types.ts';
 import { SOURCE_LOCALE, type Locale } from '../site.ts';
@@ -166,7 +167,7 @@ function renumber(translated: Block, english: Block): XliffValue {
 export function translationUnits(kb: KnowledgeBase, history: SourceHistory, variant: Variant, locale: Locale, read: (path: string) => string): TranslationUnits {
   const english = variant.files[SOURCE_LOCALE]!;
   const translation = variant.files[locale];
-  const path = translation?.path ?? english.path.replace(`content/${SOURCE_LOCALE}/`, `content/${locale}/`);
+  const path = translation?.path ?? translationPathOf(english.path, locale);
   const englishText = read(english.path);
   const text = translation ? read(translation.path) : undefined;
   const englishBlocks = blocksOf(englishText);
