@@ -1,7 +1,7 @@
 /**
  * The compare view (`/<locale>/<cloud>/<slug>/compare/`): a translation beside today's English,
  * section by section (aligned by section id), both rendered as the reader sees them (links kept,
- * through the same renderer as the article), with what changed in English since the translation
+ * through the same renderer as the article, ids and in-page links scoped per side), with what changed in English since the translation
  * was made marked under each section, and the translation's status (machine or human; outdated
  * since when) at the top.
  */
@@ -14,6 +14,10 @@ import type { SectionChange } from './model/section-diff.ts';
 import type { ArticleFile, Page } from './model/types.ts';
 import { renderBodyTree, type Translate } from './render/body.ts';
 import { SOURCE_LOCALE, type Locale } from './site.ts';
+
+/** Prefixes of the ids (and in-page links) of each side of the compare view. */
+export const TRANSLATION_ID_PREFIX = 'translation-';
+export const ENGLISH_ID_PREFIX = 'english-';
 
 export interface CompareRow {
   /** Section id (`''` for the text before the first heading). */
@@ -43,8 +47,9 @@ function splitSections(nodes: readonly ElementContent[]): Map<string, ElementCon
   let current: ElementContent[] = [];
   sections.set('', current);
   for (const node of nodes) {
-    if (node.type === 'element' && (node.tagName === 'h2' || node.tagName === 'h3')) {
-      const id = typeof node.properties['id'] === 'string' ? node.properties['id'] : '';
+    const heading = sectionHeading(node);
+    if (heading) {
+      const id = typeof heading.properties['id'] === 'string' ? heading.properties['id'] : '';
       current = [];
       sections.set(id, current);
     }
@@ -53,20 +58,35 @@ function splitSections(nodes: readonly ElementContent[]): Map<string, ElementCon
   return sections;
 }
 
-/** Both columns show the same section ids: keep them off the elements, so ids stay unique. */
-function withoutIds(nodes: readonly ElementContent[]): ElementContent[] {
+/** The `<h2>`/`<h3>` a top-level node is, or wraps (with its self-link). */
+function sectionHeading(node: ElementContent): Element | undefined {
+  if (node.type !== 'element') return undefined;
+  if (node.tagName === 'h2' || node.tagName === 'h3') return node;
+  const first = node.children.find((c) => c.type === 'element');
+  return node.tagName === 'div' && first?.type === 'element' && (first.tagName === 'h2' || first.tagName === 'h3') ? first : undefined;
+}
+
+/**
+ * Both columns hold the same section ids: each side's ids get a prefix of their own, and the
+ * links within the page (`#id`, heading self-links) the same prefix, so ids stay unique and every
+ * such link still lands on its side.
+ */
+function scopeIds(nodes: readonly ElementContent[], prefix: string): ElementContent[] {
   return nodes.map((node) => {
     if (node.type !== 'element') return node;
-    const { id: _id, ...properties } = node.properties;
-    return { ...node, properties, children: withoutIds(node.children) } satisfies Element;
+    const properties = { ...node.properties };
+    if (typeof properties['id'] === 'string') properties['id'] = prefix + properties['id'];
+    const href = properties['href'];
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && href.length > 1) properties['href'] = `#${prefix}${href.slice(1)}`;
+    return { ...node, properties, children: scopeIds(node.children, prefix) } satisfies Element;
   });
 }
 
-function renderSections(kb: KnowledgeBase, file: ArticleFile, locale: Locale, page: Page, t: Translate): Map<string, string> {
+function renderSections(kb: KnowledgeBase, file: ArticleFile, locale: Locale, page: Page, t: Translate, prefix: string): Map<string, string> {
   const tree = renderBodyTree(file.parsed.hast, { kb, locale, cloud: page.cloud, slug: page.article.slug, t });
   const out = new Map<string, string>();
   for (const [id, nodes] of splitSections(tree)) {
-    const html = toHtml({ type: 'root', children: withoutIds(nodes) }).trim();
+    const html = toHtml({ type: 'root', children: scopeIds(nodes, prefix) }).trim();
     if (html !== '' || id !== '') out.set(id, html);
   }
   return out;
@@ -84,8 +104,8 @@ export function compareView(kb: KnowledgeBase, history: SourceHistory, page: Pag
   const method = translation.frontmatter.translation?.method === 'human' ? 'human' : 'machine';
   const stale = translation.frontmatter.translation?.sourceHash !== english.hash;
   const change = stale ? englishChangeSince(kb, history, translation) : undefined;
-  const translated = renderSections(kb, translation, page.locale, page, t);
-  const current = renderSections(kb, english, SOURCE_LOCALE, page, tEnglish);
+  const translated = renderSections(kb, translation, page.locale, page, t, TRANSLATION_ID_PREFIX);
+  const current = renderSections(kb, english, SOURCE_LOCALE, page, tEnglish, ENGLISH_ID_PREFIX);
   const changes = change?.status === 'changed' ? new Map(change.sections.map((s) => [s.id, s])) : new Map<string, SectionChange>();
 
   // Today's English order; sections English no longer has (or never had) follow where the

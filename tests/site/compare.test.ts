@@ -41,7 +41,7 @@ function repoWith(...versions: string[]): string {
 describe('compare view', () => {
   const kbOf = (zhText: string) => model({ 'en/x.mdx': enNew, 'en/other.mdx': other, 'zh/x.mdx': zhText, 'zh/other.mdx': mdx({ title: 'O', clouds: '[china]', translation: '{ sourceHash: 0, method: human }' }, '## 顶 {/* #top */}\n\nx\n') }, { cloudFacts: OPERATOR_FACT }).kb;
 
-  it('renders both sides per section with links kept, facts filled in and no duplicate ids; marks what changed in English', () => {
+  it('renders both sides per section with links kept, facts filled in and ids unique per side; marks what changed in English', () => {
     const root = repoWith(enOld, enNew);
     const k = kbOf(zh(provenanceHashOfSource(enOld)!));
     const view = compareView(k, new SourceHistory(root), k.page('zh', 'china', 'x')!, t, t)!;
@@ -56,7 +56,9 @@ describe('compare view', () => {
     expect(view.rows[0]!.english).toBe('<p>Pay 21Vianet.</p>');
     // The link is a link, to the reader's cloud, in English on the English side.
     expect(view.rows[1]!.english).toContain('<a href="/en/china/other/#top">other</a>');
-    expect(view.rows[1]!.english).toContain('<h2>Steps</h2>');
+    // Each side's ids (and links to them) have a prefix of their own, so the page's ids stay unique.
+    expect(view.rows[1]!.english).toContain('<h2 id="english-steps">Steps</h2><a class="heading-anchor" href="#english-steps"');
+    expect(view.rows[1]!.translation).toContain('<h2 id="translation-steps">步骤</h2><a class="heading-anchor" href="#translation-steps"');
     expect(view.rows[1]!.change!.lines).toEqual([
       { op: 'same', text: '• One' },
       { op: 'changed', words: [{ op: '=', text: '• Two' }, { op: '+', text: ', see other' }] },
