@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMdx } from '../../src/lib/mdx/parse.ts';
 import { buildModel } from '../../src/lib/model/build.ts';
@@ -191,5 +191,21 @@ describe('English change since a translation', () => {
     const lost = model('0123456789abcdef');
     const text = formatEnglishChange('content/ko/billing.mdx', englishChangeSince(lost, new SourceHistory(repo), lost.article('billing')!.variants[0]!.files.ko!)!);
     expect(text).toMatch(/^content\/ko\/billing\.mdx: outdated, but the change cannot be shown\. content\/en\/billing\.mdx: no committed version/);
+  });
+});
+
+describe('kb diff --locale in a terminal', () => {
+  it('colours the change only where the output shows colour (a terminal, or FORCE_COLOR), never with NO_COLOR alone', () => {
+    const root = resolve(import.meta.dirname, '..', '..');
+    const node = join(root, 'node_modules', '.bin', 'node');
+    write(repo, 'content/ko/billing.mdx', mdx({ title: '청구', clouds: ['global'], extra: `translation:\n  sourceHash: ${hashOf(v1)}\n  method: human`, body: '소개.\n\n## 분쟁 {/* #disputes */}\n\n[지원](other.mdx)에 요청하세요.\n\n## 환불 {/* #refunds */}\n\n열흘.\n' }));
+    const { NO_COLOR: _n, FORCE_COLOR: _f, ...base } = process.env;
+    const diff = (env: Record<string, string>) =>
+      execFileSync(node, [join(root, 'scripts', 'kb.ts'), 'diff', 'billing', '--locale', 'ko', '--root', repo], { env: { ...base, ...env }, encoding: 'utf8' });
+    const plain = diff({});
+    expect(plain).toContain('Open a request with support {+within 30 days+}.');
+    expect(plain).not.toContain('\u001b[');
+    expect(diff({ NO_COLOR: '1' })).not.toContain('\u001b[');
+    expect(diff({ FORCE_COLOR: '1' })).toContain('\u001b[32m{+within 30 days+}\u001b[39m');
   });
 });
