@@ -4,9 +4,10 @@
  *
  * Common option: --root DIR (project root, default the current folder).
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs, styleText } from 'node:util';
+import { styleText, type parseArgs } from 'node:util';
+import { parseCommandLine, usageError } from './lib/cli.ts';
 import { runChecks } from '../src/lib/checks/index.ts';
 import { loadProject, projectFromInput, readProjectInput } from '../src/lib/checks/project.ts';
 import { ackText, planAck } from '../src/lib/model/ack.ts';
@@ -32,7 +33,6 @@ const OPTIONS = {
   missing: { type: 'boolean', default: false },
   article: { type: 'string', multiple: true },
   out: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -109,7 +109,14 @@ const COMMANDS: Record<string, Command> = {
     run({ kb }, [arg], values, root) {
       if (!arg) return fail('ack needs a file');
       if (values.method !== undefined && values.method !== 'human' && values.method !== 'machine') return fail('--method must be human or machine');
-      const path = relative(root, resolve(arg)).split('\\').join('/');
+      const found = [resolve(arg), resolve(root, arg)].find((p) => existsSync(p));
+      if (!found) {
+        const inContent = ['content', ''].map((d) => join(root, d, arg)).find((p) => existsSync(p));
+        return fail(
+          `${arg}: file not found. Give the file's path from the current folder or from the project root, such as content/ko/customer-support.mdx${inContent ? `; did you mean ${relative(process.cwd(), inContent).split('\\').join('/')}?` : '.'}`,
+        );
+      }
+      const path = relative(root, found).split('\\').join('/');
       const plan = planAck(kb, path);
       if (!plan.ok) return fail(plan.message);
       const absolute = join(root, path);
@@ -196,27 +203,30 @@ COMMANDS['import-xliff'] = {
 function usage(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
   return [
-    'usage: npm run kb -- <command> [options] [--root DIR]',
+    'usage: npm run kb -- <command> [options]',
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    `  ${'--root DIR'.padEnd(width)}  project root (default: the current folder)`,
+    `  ${'--help'.padEnd(width)}  this text`,
   ].join('\n') + '\n';
 }
 
+const CLI = { name: 'npm run kb', usage: usage(), allowPositionals: true, options: OPTIONS } as const;
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  const parsed = parseCommandLine(argv, CLI);
+  if ('exit' in parsed) return parsed.exit;
+  const { values, positionals } = parsed;
   const [name, ...args] = positionals;
-  if (values.help || !name) {
-    process.stdout.write(usage());
-    return name || values.help ? 0 : 2;
-  }
+  if (!name) return usageError(CLI, 'a command is needed').exit;
   const command = COMMANDS[name];
-  if (!command) return fail(`unknown command "${name}"\n${usage()}`);
+  if (!command) return usageError(CLI, `unknown command "${name}"`).exit;
   const root = resolve(values.root);
   return await command.run(await loadProject({ root }), args, values, root);
 }
 
 function fail(message: string): number {
-  process.stderr.write(`kb: ${message}\n`);
+  process.stderr.write(`npm run kb: ${message}\n`);
   return 2;
 }
 
