@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkPageIds, checkPageLinks, pageFacts } from './html.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { append } from '../append.ts';
 
 const { absolute, dir, files, pages } = workerData as { absolute: string; dir: string; files: string[]; pages: string[] };
 const read = (path: string): string => readFileSync(join(absolute, path), 'utf8');
@@ -23,6 +24,6 @@ parentPort!.once('message', (ids: Map<string, string[]>) => {
     return set;
   };
   const out: Diagnostic[] = [];
-  pages.forEach((page, i) => out.push(...checkPageIds(page, facts[i]!.duplicateIds, site, read), ...checkPageLinks(page, facts[i]!.links, site, idsOf, read)));
+  pages.forEach((page, i) => append(append(out, checkPageIds(page, facts[i]!.duplicateIds, site, read)), checkPageLinks(page, facts[i]!.links, site, idsOf, read)));
   parentPort!.postMessage(out);
 });

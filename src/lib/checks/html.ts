@@ -6,6 +6,7 @@
 import { Parser } from 'htmlparser2';
 import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
 import { diagnostic, LineIndex } from './context.ts';
+import { append } from '../append.ts';
 
 export interface BuiltSite {
   /** The dist folder, project-relative (`dist`), used in reported paths. */
@@ -219,8 +220,8 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
     const facts = factsOf(page);
     // A page's links are checked once; its ids stay for links from later pages.
     known.set(page, { ids: facts.ids, links: [], duplicateIds: [] });
-    out.push(...checkPageIds(page, facts.duplicateIds, site, site.read));
-    out.push(...checkPageLinks(page, facts.links, site, (path) => factsOf(path).ids, site.read));
+    append(out, checkPageIds(page, facts.duplicateIds, site, site.read));
+    append(out, checkPageLinks(page, facts.links, site, (path) => factsOf(path).ids, site.read));
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { checkTerminology } from './terminology.ts';
 import { checkTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
 import { checkVariantAnchors, checkVariantProvenance, checkVariantSets } from './variants.ts';
+import { append } from '../append.ts';
 
 export interface CheckOptions {
   /** The texts the model was built from (article files and navigation), for exact positions. */
@@ -59,7 +60,7 @@ export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagno
     ui: options.ui,
   };
   const diagnostics: Diagnostic[] = [...(options.modelDiagnostics ?? [])];
-  for (const [, check] of CHECKS) diagnostics.push(...check(kb, context));
+  for (const [, check] of CHECKS) append(diagnostics, check(kb, context));
   return foldConsequences(diagnostics);
 }
 

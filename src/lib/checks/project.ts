@@ -18,6 +18,7 @@ import { checkBuiltHtmlInParallel } from './html-parallel.ts';
 import type { BuiltSite } from './html.ts';
 import { runChecks, type CheckOptions } from './index.ts';
 import { buildLinkIndex } from './link-index.ts';
+import { append } from '../append.ts';
 
 /** `node_modules/.cache/partner-kb/` of a project. */
 export function cacheDir(root: string, ...parts: string[]): string {
@@ -30,7 +31,7 @@ function walk(dir: string, keep: (name: string) => boolean): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...walk(path, keep));
+    if (entry.isDirectory()) append(out, walk(path, keep));
     else if (keep(entry.name)) out.push(path);
   }
   return out.sort();
@@ -141,7 +142,7 @@ export function refreshProjectInput(root: string, input: ProjectInput, changed: 
       if (stat?.isFile()) {
         const read = readTextFile(root, absolute);
         text = read.text;
-        input.content.readDiagnostics.push(...read.diagnostics);
+        append(input.content.readDiagnostics, read.diagnostics);
       } else if (stat && !stat.isDirectory()) {
         input.content.readDiagnostics.push(entryDiagnostic(root, absolute, stat));
       }
@@ -179,7 +180,7 @@ export function readUiStringFiles(root: string): { ui: UiStringInput; diagnostic
   const diagnostics = [...locales.diagnostics];
   const readLocale = (path: string): SourceText => {
     const file = readTextFile(root, path);
-    diagnostics.push(...file.diagnostics);
+    append(diagnostics, file.diagnostics);
     return { path: file.path, text: file.text };
   };
   return {
@@ -230,8 +231,8 @@ export async function checkProject(options: ProjectCheckOptions): Promise<Projec
   const links = buildLinkIndex(project.kb);
   let all = runChecks(project.kb, { ...project.checkOptions, links });
   const more: Diagnostic[] = [];
-  if (options.html) more.push(...(await checkBuiltHtmlInParallel(readBuiltSite(root, options.html))));
-  if (options.external) more.push(...(await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 })));
+  if (options.html) append(more, await checkBuiltHtmlInParallel(readBuiltSite(root, options.html)));
+  if (options.external) append(more, await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 }));
   if (more.length > 0) all = foldConsequences([...all, ...more]);
   const lineText = lineTextOf(project.input);
   const baseline = options.useBaseline === false ? { path: join(project.input.contentDir, BASELINE_FILE), exists: false, entries: [] } : readBaseline(project.input.contentDir);

@@ -12,6 +12,7 @@ import type { ArticleFile } from '../model/types.ts';
 import { CLOUD_IDS, isCloud, type Cloud } from '../site.ts';
 import { suggest } from '../model/resolve.ts';
 import { diagnostic, listing, sourceOf, type CheckContext } from './context.ts';
+import { append } from '../append.ts';
 
 export interface AllowedAttribute {
   required?: boolean;
@@ -61,7 +62,7 @@ export function checkSafety(kb: KnowledgeBase, context: Pick<CheckContext, 'text
         }),
       );
     }
-    for (const element of file.parsed.elements) out.push(...checkElement(kb, file, element, context));
+    for (const element of file.parsed.elements) append(out, checkElement(kb, file, element, context));
   }
   return out;
 }

@@ -13,6 +13,7 @@ import { bodyStartLine, diagnostic, listing, type CheckContext } from './context
 import { targetKey } from './link-index.ts';
 import { isAllowedElement } from './safety.ts';
 import { ackFix, keyPosition } from './variants.ts';
+import { append } from '../append.ts';
 
 /** Attributes whose value is prose (translated), not structure. */
 export const TEXT_ATTRIBUTES: ReadonlySet<string> = new Set(['title', 'alt', 'label', 'aria-label']);
@@ -115,7 +116,7 @@ export function checkTranslations(kb: KnowledgeBase, context: CheckContext): Dia
       const source = variant.files[SOURCE_LOCALE];
       const untranslated: string[] = [];
       const lost = source ? idsLostInEnglish(variant, source) : new Map<number, string>();
-      if (source) out.push(...reportLostIds(variant, source, lost));
+      if (source) append(out, reportLostIds(variant, source, lost));
       for (const locale of LOCALE_CODES) {
         if (locale === SOURCE_LOCALE) continue;
         const file = variant.files[locale];
@@ -153,7 +154,7 @@ export function checkTranslations(kb: KnowledgeBase, context: CheckContext): Dia
         // A stale translation differs from the current English by definition: the translator
         // brings it up to date (ids, links and components too) and then acknowledges it; its
         // structure is compared again from then on. Until then it is one warning, not one per change.
-        out.push(...compareTranslation(kb, context, file, source, lost, state.state !== 'stale'));
+        append(out, compareTranslation(kb, context, file, source, lost, state.state !== 'stale'));
       }
       if (source && untranslated.length > 0) {
         out.push(diagnostic('translation/missing', source.path, { line: 1, column: 1 }, `Not translated into ${listing(untranslated)}; readers there get this English page.`, `Add ${untranslated.map((l) => source.path.replace('content/en/', `content/${l}/`)).join(', ')}.`));
@@ -280,12 +281,12 @@ function compareTranslation(kb: KnowledgeBase, context: CheckContext, file: Arti
       (context.links.byFile.get(f.path) ?? [])
         .filter((e) => e.locale === f.locale && e.cloud === cloud)
         .map((e) => ({ position: { line: e.link.line, column: e.link.column }, key: targetKey(e.resolution), url: e.link.url, kind: 'link', sound: resolves(e.resolution) && e.link.url.trim() !== '' }));
-    out.push(...compareMultisets('translation/links', file, source, targets(file), targets(source), (k) => `A link to "${k}"`, start));
+    append(out, compareMultisets('translation/links', file, source, targets(file), targets(source), (k) => `A link to "${k}"`, start));
   }
 
   // Components.
   const components = (f: ArticleFile): SourceOccurrence[] => f.parsed.elements.map((e) => ({ position: { line: e.line, column: e.column }, key: componentSignature(e), kind: e.name ?? '', sound: isAllowedElement(e) }));
-  out.push(...compareMultisets('translation/components', file, source, components(file), components(source), (k) => `The component <${k}>`, start));
+  append(out, compareMultisets('translation/components', file, source, components(file), components(source), (k) => `The component <${k}>`, start));
   return out;
 }
 

@@ -9,6 +9,7 @@ import type { ArticleFile } from '../model/types.ts';
 import { CLOUD_IDS, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { diagnostic, listing, type CheckContext } from './context.ts';
 import { describeWhere } from './links.ts';
+import { append } from '../append.ts';
 
 const ACK = (file: ArticleFile): string => `npm run kb -- ack ${file.path}`;
 
@@ -79,7 +80,7 @@ export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
       }
     }
     for (const d of out) d.dependsOn = [...(d.dependsOn ?? []), Subject.slug(article.slug)];
-    found.push(...out);
+    append(found, out);
   }
   return found;
 }

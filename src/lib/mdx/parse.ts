@@ -29,6 +29,7 @@ import { deepestNode, deepPrefix, MAX_NESTING_DEPTH } from './depth.ts';
 import { assignIds, explicitHeadingId, headingText, HEADING_ID_COMMENT, invalidHeadingId } from './heading-ids.ts';
 import { adviseSyntaxError } from './syntax-advice.ts';
 import { bodyToHast } from './to-hast.ts';
+import { append } from '../append.ts';
 
 export interface ParsedHeading extends SourcePosition {
   /** 1 to 6; 0 for an anchor in the text (`{/* #id *\/}` outside a heading's end), which has no text. */
@@ -524,7 +525,7 @@ function collect(tree: Root, source: string): TreeFacts {
   const walk = (node: Nodes, parent: Parent | undefined): void => {
     switch (node.type) {
       case 'text':
-        facts.literalDelimiters.push(...literalDelimitersIn(node, source));
+        append(facts.literalDelimiters, literalDelimitersIn(node, source));
         break;
       case 'heading':
         facts.headings.push(node);

@@ -18,6 +18,7 @@ import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Clou
 import { cloudFactsSchema, navigationSchema, redirectsSchema, terminologySchema } from '../data-schema.ts';
 import { KnowledgeBase } from './kb.ts';
 import type { Article, ArticleFile, CloudFacts, Navigation, Redirects, Terminology, Variant } from './types.ts';
+import { append } from '../append.ts';
 
 export interface SourceText {
   /** Path shown to authors: project-relative, forward slashes (`content/ko/x.mdx`). */
@@ -128,7 +129,7 @@ function readArticleFile(
   const subjects = [Subject.slug(slug), Subject.file(locale, slug, identity.variantKey)];
   const exclude = (found: Diagnostic[]): undefined => {
     for (const d of found) d.subjects = subjects;
-    diagnostics.push(...found);
+    append(diagnostics, found);
     excluded.set(Subject.file(locale, slug, identity.variantKey), { ...identity, path: source.path, diagnostics: found });
     return undefined;
   };

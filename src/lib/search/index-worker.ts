@@ -13,6 +13,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import type { SearchDocument, SearchIndexResult } from './indexer.ts';
 import { mergePagefindBundles } from './merge-bundles.ts';
+import { append } from '../append.ts';
 
 const { groups, stagingDir } = workerData as { groups: SearchDocument[][]; stagingDir: string };
 const errors: string[] = [];
@@ -23,7 +24,7 @@ let ms = 0;
 async function indexLanguage(documents: SearchDocument[], outputPath: string): Promise<void> {
   try {
     const created = await pagefind.createIndex({});
-    errors.push(...created.errors);
+    append(errors, created.errors);
     const index = created.index;
     if (!index) return;
     // Several documents in flight: Pagefind parses one while the next is on its way.
@@ -32,13 +33,13 @@ async function indexLanguage(documents: SearchDocument[], outputPath: string): P
       for (let i = next++; i < documents.length; i = next++) {
         const document = documents[i]!;
         const added = await index.addHTMLFile({ sourcePath: document.path, content: document.html });
-        errors.push(...added.errors.map((e) => `${document.path}: ${e}`));
+        append(errors, added.errors.map((e) => `${document.path}: ${e}`));
         if (added.file) pages++;
       }
     };
     await Promise.all(Array.from({ length: 8 }, sender));
     const written = await index.writeFiles({ outputPath });
-    errors.push(...written.errors);
+    append(errors, written.errors);
   } finally {
     // The process and its memory go; the next language starts a new one.
     await pagefind.close();
