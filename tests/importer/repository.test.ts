@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/lib/importer/index.ts';
 import { collectInputs } from '../../src/lib/importer/inputs.ts';
 import { parseFrontmatter, parseMdx } from '../../src/lib/mdx/parse.ts';
+import { navigationSchema } from '../../src/lib/data-schema.ts';
+import { parse as parseYaml } from 'yaml';
 import { fixture, lineOf, tempDir } from './helpers.ts';
 
 let pairId = 0;
@@ -61,7 +63,33 @@ const repository = writeTree({
   '.openpublishing.publish.config.json': '{}\n',
   'README.md': '# About this repository\n',
   'docs/docfx.json': '{ "build": { "dest": "docs" } }\n',
-  'docs/TOC.md': '# [Help](help-me.md)\n',
+  'docs/TOC.yml': [
+    '- name: 문서 홈',
+    '  href: index.yml',
+    '- name: 암호',
+    '  href: reset-a-password.md',
+    '  items:',
+    '    - name: 도움말',
+    '      href: help-me.md',
+    '      displayName: help',
+    '- name: 소식',
+    '  items:',
+    '    - name: 5월',
+    '      href: news/TOC.md',
+    '- name: 다른 사이트',
+    '  href: /other-docs/overview',
+    '',
+  ].join('\n'),
+  'docs/news/TOC.md': '# [5월](2020-may.md)\n',
+  'store/TOC.yml': '- name: 상점\n  items:\n    - name: 지원\n      href: get-help.md\n',
+  'Archive/TOC.md': '# [21Vianet](index.md)\n## [암호](reset-a-password.md)\n## [여기만](only-here.md)\n',
+  '.openpublishing.redirection.json': JSON.stringify({
+    redirections: [
+      { source_path: 'docs/old-password.md', redirect_url: '/docs/reset-a-password', redirect_document_id: false },
+      { source_path: 'docs/older-password.md', redirect_url: '/docs/old-password', redirect_document_id: false },
+      { source_path: 'docs/moved-away.md', redirect_url: 'https://example.com/elsewhere', redirect_document_id: false },
+    ],
+  }),
   'docs/reset-a-password.md': docfx({
     title: ['암호 재설정', 'Reset a password'],
     anchor: 'a-section-anchor',
@@ -94,7 +122,7 @@ describe('a DocFX repository', () => {
   it('imports every article file and lists the Markdown files that are not articles', () => {
     expect(collected.diagnostics.map((d) => [d.rule, d.file.slice(repository.length + 1)])).toEqual([['import/not-an-article', 'README.md']]);
     expect(plan.skipped).toEqual([]);
-    expect(plan.files.filter((f) => f.contentPath.startsWith('en/')).map((f) => f.contentPath).sort()).toEqual([
+    expect(plan.files.filter((f) => f.contentPath.startsWith('en/') || !f.contentPath.includes('/')).map((f) => f.contentPath).sort()).toEqual([
       'en/archive--index.china.mdx',
       'en/help-me.china.mdx',
       'en/help-me.mdx',
@@ -103,6 +131,8 @@ describe('a DocFX repository', () => {
       'en/reset-a-password.china.mdx',
       'en/reset-a-password.mdx',
       'en/store--get-help.mdx',
+      'navigation.yaml',
+      'redirects.yaml',
     ]);
   });
 
@@ -142,9 +172,26 @@ describe('a DocFX repository', () => {
     expect(fm('ko/help-me.mdx')).not.toHaveProperty('assetId');
   });
 
+  it('makes the TOCs the navigation: one section per top-level entry, each article once (item 8)', () => {
+    const navigation = parseYaml(file('navigation.yaml')) as { sections: { id: string; title: Record<string, string>; items: string[] }[] };
+    expect(navigation.sections.map((s) => [s.id, s.title['en'], s.title['ko'], s.items])).toEqual([
+      ['reset-a-password', 'Reset a password', '암호', ['reset-a-password', 'help-me']],
+      ['news--2020-may', 'May', '소식', ['news--2020-may']],
+      ['store--get-help', 'Get help', '상점', ['store--get-help']],
+      ['archive--index', '21Vianet home', '21Vianet', ['archive--index', 'only-here']],
+    ]);
+    expect(navigationSchema.safeParse(navigation).success).toBe(true);
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/navigation-title').length).toBeGreaterThan(0);
+  });
+
+  it('makes .openpublishing.redirection.json the redirects, chains resolved, other sites left out (item 8)', () => {
+    expect(parseYaml(file('redirects.yaml'))).toEqual({ 'old-password': 'reset-a-password', 'older-password': 'reset-a-password' });
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/redirects').map((d) => d.message)).toEqual([expect.stringMatching(/^1 redirect leads to another site/)]);
+  });
+
   it('imports a docset folder alone with the same ids', () => {
     const alone = importTree([join(repository, 'docs', 'news')]);
-    expect(alone.plan.files.map((f) => f.contentPath).sort()).toEqual(['en/news--2020-may.mdx', 'ko/news--2020-may.mdx']);
+    expect(alone.plan.files.map((f) => f.contentPath).filter((p) => p.endsWith('.mdx')).sort()).toEqual(['en/news--2020-may.mdx', 'ko/news--2020-may.mdx']);
   });
 });
 

@@ -17,6 +17,9 @@ import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
 import { SOURCE_LOCALE, type Locale } from '../site.ts';
 import { readDocfx, type DocfxArticle, type InputFile } from './docfx.ts';
 import { printArticle } from './frontmatter.ts';
+import type { Repository } from './repository.ts';
+import { navigationYaml, redirectsYaml } from './site-data.ts';
+import { parse as parseYaml } from 'yaml';
 import { importRule } from './rules.ts';
 
 export type { InputFile } from './docfx.ts';
@@ -83,6 +86,25 @@ export interface EnglishRecord {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+/** A YAML scalar as written in a front-matter line (`"A: b"` → `A: b`). */
+function parseYamlScalar(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const parsed: unknown = parseYaml(value);
+    return typeof parsed === 'string' ? parsed : value;
+  } catch {
+    return value;
+  }
 }
 
 function readText(path: string): string | undefined {
@@ -465,7 +487,6 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
   const manifest: Manifest = { files: { ...manifestBefore.files }, english: { ...manifestBefore.english } };
 
   const plan = (locale: Locale, name: string, text: string, sources: DocfxArticle[]): PlannedFile | undefined => {
-    const path = pathOf(locale, name);
     const contentPath = contentPathOf(locale, name);
     const problem = verify(text);
     if (problem) {
@@ -474,6 +495,11 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       }
       return undefined;
     }
+    return decide(contentPath, text, sources.map((s) => s.file));
+  };
+  /** Whether a file is created, updated, unchanged or (an author's edit) left alone. */
+  const decide = (contentPath: string, text: string, sources: string[]): PlannedFile => {
+    const path = join(contentDir, contentPath);
     const onDisk = readText(path);
     const recorded = manifestBefore.files[contentPath];
     let action: FileAction;
@@ -492,7 +518,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
         hint: 'Merge the import by hand, or run the import with --force to overwrite the file.',
       });
     }
-    const file: PlannedFile = { path, contentPath, displayPath: displayPath(path), text, action, forced, sources: sources.map((s) => s.file) };
+    const file: PlannedFile = { path, contentPath, displayPath: displayPath(path), text, action, forced, sources };
     planned.push(file);
     return file;
   };
@@ -532,6 +558,33 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
   const files = planned.filter((f) =>
     isEnglish(f) ? keptEnglish.has(f.contentPath) : !failed.has(f.sources[0]!) && keptEnglish.has(`${SOURCE_LOCALE}/${f.contentPath.slice(f.contentPath.indexOf('/') + 1)}`),
   );
+
+  // The repositories' navigation and redirects, over the articles there are after the import.
+  const repositories = [...new Set(inputs.flatMap((i) => (i.repository ? [i.repository.repository] : [])))];
+  if (repositories.length > 0) {
+    const englishTitles = new Map<string, string>();
+    const titleOf = (text: string): string | undefined => /^title: (.*)$/m.exec(text)?.[1];
+    const slugOf = (name: string): string => name.replace(/(\.[a-z0-9-]+)?\.mdx$/, '');
+    for (const name of readdirSafe(join(contentDir, SOURCE_LOCALE))) {
+      if (name.endsWith('.mdx')) englishTitles.set(slugOf(name), englishTitles.get(slugOf(name)) ?? parseYamlScalar(titleOf(readText(join(contentDir, SOURCE_LOCALE, name)) ?? '')) ?? slugOf(name));
+    }
+    for (const file of files.filter(isEnglish).sort((a, b) => a.contentPath.split('.').length - b.contentPath.split('.').length)) {
+      const slug = slugOf(file.contentPath.slice(SOURCE_LOCALE.length + 1));
+      const title = (parseYamlScalar(titleOf(file.text)) ?? slug);
+      if (!englishTitles.has(slug) || file.contentPath.split('.').length === 2) englishTitles.set(slug, title);
+    }
+    const data = {
+      repositories,
+      localeOf: (repository: Repository) => articles.find((a) => inputs.find((i) => i.file === a.file)?.repository?.repository === repository && !failed.has(a.file))?.locale,
+      englishTitles,
+      display: (repository: Repository, path: string) => displayPath(join(repository.root, path)),
+      report,
+    };
+    const navigation = navigationYaml(data);
+    if (navigation !== undefined) files.push(decide('navigation.yaml', navigation, []));
+    const redirects = redirectsYaml(data);
+    if (redirects !== undefined) files.push(decide('redirects.yaml', redirects, []));
+  }
   for (const file of files) {
     if (file.action !== 'skipped-author-edited') manifest.files[file.contentPath] = sha256(file.text);
     if (isEnglish(file) && file.action !== 'skipped-author-edited') {

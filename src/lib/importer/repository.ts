@@ -156,8 +156,14 @@ export class Repository {
     } else {
       const base = dirname(from) === '.' ? '' : dirname(from);
       candidates = [normalize(base ? `${base}/${path}` : path)];
-      const variant = this.variantOf(from);
-      if (variant && !path.includes('/')) candidates.unshift(variant.pattern.replace('{slug}', path.replace(/\.md$/i, '')));
+      // In the folder of a variant pattern (its files and its TOC), a plain file name names the
+      // variant: `billing.md` in `Archive/` is `Archive/China-billing.md` when that exists.
+      if (!path.includes('/')) {
+        for (const { pattern } of this.config.variants) {
+          const folder = pattern.includes('/') ? pattern.slice(0, pattern.lastIndexOf('/')) : '';
+          if (folder.toLowerCase() === (base ?? '').toLowerCase()) candidates.unshift(pattern.replace('{slug}', path.replace(/\.md$/i, '')));
+        }
+      }
     }
     for (const candidate of candidates) {
       for (const tryPath of [candidate, `${candidate}.md`, `${candidate.replace(/\/$/, '')}/index.md`, `${candidate}.yml`, `${candidate.replace(/\/$/, '')}/index.yml`]) {

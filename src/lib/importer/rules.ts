@@ -26,6 +26,8 @@ export const IMPORT_RULES = {
   'import/bad-anchor': { severity: 'warning', summary: 'An anchor id that is not a valid heading id; dropped.' },
   'import/author-edited': { severity: 'warning', summary: 'The file was changed since the last import; not overwritten without --force.' },
   'import/file-name': { severity: 'error', summary: 'The article id would make a file name longer than file systems accept.' },
+  'import/navigation-title': { severity: 'warning', summary: 'A sidebar section from a DocFX TOC lacks a title in some locale; another title stands in for it.' },
+  'import/redirects': { severity: 'info', summary: 'DocFX redirects that cannot be kept (to other sites, or to pages not imported).' },
   'import/invalid-output': { severity: 'error', summary: 'The MDX the importer produced does not parse or validate (an importer bug).' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
