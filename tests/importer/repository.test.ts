@@ -3,7 +3,7 @@
  * file name (2), optional "Applies to" (3), front-matter and pair details (6), and English that never
  * receives translated text (7). The repository is written here, in our own words.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/lib/importer/index.ts';
@@ -11,7 +11,7 @@ import { collectInputs } from '../../src/lib/importer/inputs.ts';
 import { parseFrontmatter, parseMdx } from '../../src/lib/mdx/parse.ts';
 import { navigationSchema } from '../../src/lib/data-schema.ts';
 import { parse as parseYaml } from 'yaml';
-import { fixture, lineOf, tempDir } from './helpers.ts';
+import { fixture, lineOf, runCli, tempDir } from './helpers.ts';
 
 let pairId = 0;
 /** One sentence pair: the translation, then its English. */
@@ -361,5 +361,75 @@ describe('DocFX constructs of real repositories (item 6)', () => {
     expect(english).toContain('<Callout type="important">\n  Written without a space.\n</Callout>');
     expect(english).toContain('[![Small](/media/small.png)](/media/large.png)');
     expect(english).toContain('A sentence with Azure.\n');
+  });
+});
+
+describe('YAML pages (item 8)', () => {
+  const faq = [
+    '### YamlMime:FAQ',
+    'metadata:',
+    '  title: Payout questions',
+    '  ms.contentlocale: en-us',
+    '  ms.openlocfilehash: 0123',
+    'title: Common payout questions',
+    'summary: Answers about payouts.',
+    'sections:',
+    '  - name: Profiles',
+    '    questions:',
+    '      - question: Why are my earnings missing?',
+    '        answer: See [the overview](overview.md).',
+    '',
+  ].join('\n');
+  const root = writeTree({
+    '.openpublishing.publish.config.json': '{}\n',
+    'docs/docfx.json': '{ "build": { "dest": "docs" } }\n',
+    'docs/overview.md': docfx({ title: ['개요', 'Overview'], body: [`[${pair('질문', 'Questions')}](payout-faq.yml#why-are-my-earnings-missing-)`] }),
+    'docs/payout-faq.yml': faq,
+    'docs/translated-faq.yml': faq.replace('ms.contentlocale: en-us', 'ms.contentlocale: ko-KR'),
+    'docs/index.yml': '### YamlMime:Landing\ntitle: Home\n',
+  });
+  const { collected, plan, file } = importTree([root]);
+
+  it('an English FAQ page becomes an article, each question a section with the id DocFX gave it', () => {
+    expect(file('en/payout-faq.mdx')).toContain('### Why are my earnings missing? {/* #why-are-my-earnings-missing- */}\n\nSee [the overview](overview.mdx).');
+    expect(file('en/overview.mdx')).toContain('[Questions](payout-faq.mdx#why-are-my-earnings-missing-)');
+    expect(plan.skipped).toEqual([]);
+  });
+
+  it('landing pages and translated-only FAQ pages are listed with an info line', () => {
+    expect(collected.diagnostics.map((d) => [d.rule, d.severity, d.file.slice(root.length + 1)])).toEqual([
+      ['import/not-imported-page', 'info', 'docs/index.yml'],
+      ['import/not-imported-page', 'info', 'docs/translated-faq.yml'],
+    ]);
+  });
+});
+
+describe('images and the import report (items 9, report)', () => {
+  it('copies images from the repository and --assets, reports the others once per file, and writes the report', () => {
+    const root = writeTree({
+      '.openpublishing.publish.config.json': '{}\n',
+      'docs/docfx.json': '{ "build": { "dest": "docs" } }\n',
+      'docs/media/here.png': 'png-bytes-1',
+      'docs/pictures.md': docfx({ title: ['그림', 'Pictures'], body: ['![](media/here.png)', '', '![](media/elsewhere.png)', '', '![](media/nowhere.png)', '', '![](media/nowhere-2.png)'] }),
+    });
+    const assets = writeTree({ 'elsewhere.png': 'png-bytes-2' });
+    const project = tempDir();
+    const content = join(project, 'content');
+    const report = join(project, 'report.md');
+    const collected = collectInputs([root], (p) => p);
+    const plan = planImport(collected.inputs, { contentDir: content, publicDir: join(project, 'public'), assets });
+    expect(plan.assets.map((a) => a.to.slice(project.length))).toEqual(['/public/media/here.png', '/public/media/elsewhere.png']);
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/missing-image').map((d) => d.message)).toEqual([expect.stringMatching(/^2 images are not in the repository nor in .* \(media\/nowhere\.png, media\/nowhere-2\.png\)/)]);
+
+    const cli = runCli([root, '--content-dir', content, '--public-dir', join(project, 'public'), '--assets', assets, '--report', report]);
+    expect(cli.status).toBe(0);
+    const markdown = readFileSync(report, 'utf8');
+    expect(markdown).toContain('| ko | global | 1 |');
+    expect(markdown).toContain('| import/missing-image | warning | 1 |');
+    expect(markdown).toContain('- Links rewritten to articles: 0');
+    const json = runCli([root, '--content-dir', content, '--public-dir', join(project, 'public'), '--assets', assets, '--dry-run', '--report', report, '--format', 'json']);
+    expect(readFileSync(join(project, 'public/media/elsewhere.png'), 'utf8')).toBe('png-bytes-2');
+    expect(json.status).toBe(0);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ dryRun: true, imported: 1, files: { en: { global: 1 }, ko: { global: 1 } }, skipped: [] });
   });
 });

@@ -84,6 +84,8 @@ export interface ConvertContext {
    * of the file the URL names (see `Repository.resolveLink`). `line` is the input line of the link.
    */
   link?: (url: string, line: number) => string;
+  /** Told of every image URL of the input, as written (to find the image files). */
+  image?: (url: string, line: number) => void;
   /** The ids given so far in this body (lower-cased), set by the conversion. */
   ids?: Set<string>;
 }
@@ -392,6 +394,7 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
         out.push(node);
         break;
       case 'image':
+        ctx.image?.(node.url, position(node).line);
         node.url = rewriteImage(node.url);
         node.alt = (node.alt ?? '').replace(NBSP, ' ');
         out.push(node);

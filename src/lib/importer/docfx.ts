@@ -39,6 +39,10 @@ export interface DocfxArticle {
    * agree on these; text outside the pairs may differ (it can be translated in place).
    */
   pairs: { line: number; text: string }[];
+  /** Every image URL of the file, as written, with the line of its first use. */
+  images: { url: string; line: number }[];
+  /** How the file's links were rewritten: to article links, to other documentation sites, kept as written. */
+  links: { articles: number; external: number; kept: number };
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -137,14 +141,30 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
       if (d.severity === 'error') failed = true;
       report(d);
     },
-    ...(where ? { link: (url: string) => linkUrl(where.repository, where.path, url) } : {}),
+    ...(where
+      ? {
+          link: (url: string) => {
+            const rewritten = linkUrl(where.repository, where.path, url);
+            if (countLinks) links[rewritten.endsWith('.mdx') || /\.mdx#/.test(rewritten) ? 'articles' : /^https?:/.test(rewritten) && !/^https?:/.test(url) ? 'external' : 'kept']++;
+            return rewritten;
+          },
+        }
+      : {}),
+    image: (url: string, line: number) => {
+      if (!images.some((i) => i.url === url)) images.push({ url, line });
+    },
   };
+  const images: { url: string; line: number }[] = [];
+  /** Links rewritten (counted on the English side only): to articles, to other documentation sites, kept. */
+  const links = { articles: 0, external: 0, kept: 0 };
+  let countLinks = true;
   let removeAppliesTo = false;
   const source = convertBody(split2.source.text, ctx, {
     lines: split2.source.lines,
     ...(locale === 'en' ? {} : { outside: split2.outside }),
     appliesTo: { find: true, remove: (items) => (removeAppliesTo = allClouds(items)) },
   });
+  countLinks = false;
   const target =
     locale === 'en'
       ? source
@@ -219,6 +239,8 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     source,
     sourceLines: nonBlank,
     pairs: split2.pairs,
+    images,
+    links,
   };
 }
 

@@ -14,8 +14,9 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { provenanceHashOfSource } from '../hash.ts';
 import { MdxSyntaxError, parseMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
-import { SOURCE_LOCALE, type Locale } from '../site.ts';
+import { SOURCE_LOCALE, type Cloud, type Locale } from '../site.ts';
 import { readDocfx, type DocfxArticle, type InputFile } from './docfx.ts';
+import { planImages, type AssetCopy } from './images.ts';
 import { printArticle } from './frontmatter.ts';
 import type { Repository } from './repository.ts';
 import { navigationYaml, redirectsYaml } from './site-data.ts';
@@ -41,6 +42,8 @@ export interface PlannedFile {
   forced: boolean;
   /** The input files this file comes from. */
   sources: string[];
+  /** The clouds of an article file. */
+  clouds?: Cloud[];
 }
 
 export interface ImportPlan {
@@ -56,6 +59,10 @@ export interface ImportPlan {
   skipped: string[];
   /** The input files whose articles are in `files`. */
   imported: string[];
+  /** Image files to copy into the public folder with the import. */
+  assets: AssetCopy[];
+  /** Links of the imported files (English side), by how they were rewritten. */
+  links: { articles: number; external: number; kept: number };
   /**
    * False when nothing may be written: with `strict`, any error; otherwise only when every input
    * was skipped. A plan that is ok may still have skipped inputs.
@@ -70,6 +77,10 @@ export interface ImportOptions {
   strict?: boolean;
   /** How to show an output path in diagnostics and the plan; default: relative to the working directory. */
   displayPath?: (absolutePath: string) => string;
+  /** Where images go (`public/`); without it, images are neither looked for nor copied. */
+  publicDir?: string;
+  /** A folder to take images from that are not in the repository (`--assets DIR`). */
+  assets?: string;
 }
 
 /**
@@ -495,7 +506,9 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       }
       return undefined;
     }
-    return decide(contentPath, text, sources.map((s) => s.file));
+    const file = decide(contentPath, text, sources.map((s) => s.file));
+    file.clouds = sources[0]!.clouds;
+    return file;
   };
   /** Whether a file is created, updated, unchanged or (an author's edit) left alone. */
   const decide = (contentPath: string, text: string, sources: string[]): PlannedFile => {
@@ -593,6 +606,15 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
       if (hash !== undefined) manifest.english[file.contentPath] = { openlocfilehash: hash, pairs: pairsFingerprint(article), from: article.file };
     }
   }
+  // Images: found in the repository or the --assets folder, copied with the import; else reported.
+  const assets: AssetCopy[] = [];
+  if (options.publicDir) {
+    for (const article of articles) {
+      if (failed.has(article.file)) continue;
+      const input = inputs.find((i) => i.file === article.file)!;
+      for (const copy of planImages(article, input, { publicDir: options.publicDir, assets: options.assets }, report)) if (!assets.some((a) => a.to === copy.to)) assets.push(copy);
+    }
+  }
   const strictFailure = options.strict === true && failed.size > 0;
   const imported = inputs.map((i) => i.file).filter((f) => !failed.has(f));
   const ok = !strictFailure && (imported.length > 0 || inputs.length === 0);
@@ -607,6 +629,8 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     manifestChanged,
     skipped: inputs.map((i) => i.file).filter((f) => failed.has(f)),
     imported: ok ? imported : [],
+    assets: ok ? assets : [],
+    links: articles.filter((a) => !failed.has(a.file)).reduce((sum, a) => ({ articles: sum.articles + a.links.articles, external: sum.external + a.links.external, kept: sum.kept + a.links.kept }), { articles: 0, external: 0, kept: 0 }),
     ok,
   };
 }
@@ -653,7 +677,8 @@ function tempPath(path: string): string {
 export function applyPlan(plan: ImportPlan): string[] {
   removeStaleTempFiles(plan.contentDir);
   if (!plan.ok) return [];
-  const writes: { path: string; text: string }[] = plan.files.filter((f) => f.action === 'create' || f.action === 'update').map((f) => ({ path: f.path, text: f.text }));
+  const writes: { path: string; text: string | Buffer }[] = plan.files.filter((f) => f.action === 'create' || f.action === 'update').map((f) => ({ path: f.path, text: f.text }));
+  for (const asset of plan.assets) writes.push({ path: asset.to, text: readFileSync(asset.from) });
   if (plan.manifestChanged) {
     writes.push({ path: join(plan.contentDir, MANIFEST_NAME), text: printManifest({ files: plan.manifest, english: plan.english }) });
   }
@@ -663,7 +688,7 @@ export function applyPlan(plan: ImportPlan): string[] {
       mkdirSync(dirname(write.path), { recursive: true });
       const temp = tempPath(write.path);
       temps.push(temp);
-      writeFileSync(temp, write.text, 'utf8');
+      writeFileSync(temp, write.text);
     }
     writes.forEach((write, i) => renameSync(temps[i]!, write.path));
   } finally {

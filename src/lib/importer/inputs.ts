@@ -10,6 +10,7 @@ import type { InputFile } from './docfx.ts';
 import { findRepositoryRoot, scanRepository, type Repository } from './repository.ts';
 import { importRule } from './rules.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { readYamlPage } from './yaml-pages.ts';
 
 export interface CollectedInputs {
   inputs: InputFile[];
@@ -58,6 +59,16 @@ export function collectInputs(args: readonly string[], display: (absolute: strin
       diagnostics.push(decoded.error);
       return;
     }
+    const page = readYamlPage(decoded.text);
+    if (page?.kind === 'not-imported') {
+      diagnostics.push({ file, line: 1, column: 1, ...importRule('import/not-imported-page'), message: `is ${page.reason}` });
+      return;
+    }
+    if (page?.kind === 'faq') {
+      inputs.push({ file, text: page.markdown, ...(repository && path !== undefined ? { repository: { repository, path } } : {}) });
+      return;
+    }
+    if (/\.yml$/i.test(absolute)) return;
     if (!explicit && !/^\uFEFF?---\r?\n/.test(decoded.text)) {
       diagnostics.push({ file, line: 1, column: 1, ...importRule('import/not-an-article'), message: 'has no front matter, so it is not a DocFX article; not imported' });
       return;
@@ -80,7 +91,7 @@ export function collectInputs(args: readonly string[], display: (absolute: strin
     if (repository) {
       const below = relative(repository.root, absolute).split(sep).join('/');
       for (const path of repository.paths()) {
-        if (/\.md$/i.test(path) && (below === '' || path.startsWith(below + '/'))) read(resolve(repository.root, path), repository, false);
+        if (/\.(md|yml)$/i.test(path) && !/(^|\/)toc\.yml$/i.test(path) && (below === '' || path.startsWith(below + '/'))) read(resolve(repository.root, path), repository, false);
       }
     } else {
       // A folder outside any repository: its Markdown files, each a loose file.

@@ -169,7 +169,10 @@ export class Repository {
       for (const tryPath of [candidate, `${candidate}.md`, `${candidate.replace(/\/$/, '')}/index.md`, `${candidate}.yml`, `${candidate.replace(/\/$/, '')}/index.yml`]) {
         const found = this.find(tryPath.replace(/^\/+/, ''));
         if (!found) continue;
-        if (/\.md$/i.test(found) && !/(^|\/)toc\.md$/i.test(found)) return { kind: 'article', slug: this.addressOf(found).slug, path: found };
+        // Markdown articles and YAML FAQ pages are articles; TOCs and landing pages (index.yml) are not.
+        if ((/\.md$/i.test(found) && !/(^|\/)toc\.md$/i.test(found)) || (/\.yml$/i.test(found) && !/(^|\/)(toc|index)\.yml$/i.test(found))) {
+          return { kind: 'article', slug: this.addressOf(found).slug, path: found };
+        }
         return { kind: 'file', path: found };
       }
     }

@@ -7,6 +7,7 @@ import type { Severity } from '../diagnostics.ts';
 export const IMPORT_RULES = {
   'import/read': { severity: 'error', summary: 'An input file cannot be read.' },
   'import/encoding': { severity: 'error', summary: 'An input file is not valid UTF-8.' },
+  'import/not-imported-page': { severity: 'info', summary: 'A DocFX YAML page that is not imported: a landing page, or an FAQ page with no English text.' },
   'import/not-an-article': { severity: 'info', summary: 'A Markdown file of the repository that is not a DocFX article (no front matter); not imported.' },
   'import/frontmatter': { severity: 'error', summary: 'The DocFX front matter is missing or is not valid YAML.' },
   'import/locale': { severity: 'error', summary: 'ms.contentlocale is missing or names a locale the site does not have.' },
@@ -26,6 +27,7 @@ export const IMPORT_RULES = {
   'import/bad-anchor': { severity: 'warning', summary: 'An anchor id that is not a valid heading id; dropped.' },
   'import/author-edited': { severity: 'warning', summary: 'The file was changed since the last import; not overwritten without --force.' },
   'import/file-name': { severity: 'error', summary: 'The article id would make a file name longer than file systems accept.' },
+  'import/missing-image': { severity: 'warning', summary: 'Images a file shows are not in the repository (nor in --assets DIR).' },
   'import/navigation-title': { severity: 'warning', summary: 'A sidebar section from a DocFX TOC lacks a title in some locale; another title stands in for it.' },
   'import/redirects': { severity: 'info', summary: 'DocFX redirects that cannot be kept (to other sites, or to pages not imported).' },
   'import/invalid-output': { severity: 'error', summary: 'The MDX the importer produced does not parse or validate (an importer bug).' },
