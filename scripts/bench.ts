@@ -1,5 +1,7 @@
 /**
  * `npm run bench -- [--n 250,1000] [--runs 3] [--out BENCHMARKS.md] [--keep] [--seed 1] [--sample 60]`
+ * `npm run bench -- --import-corpus [--runs 3]`: import time and peak memory of `npm run import` of
+ *   both DocFX repositories in ../shared/corpus (target: both together under 15 s and 1 GB).
  *
  * For each N: generates the synthetic corpus (src/lib/bench/corpus.ts) into a throwaway project
  * root, builds it `--runs` times from clean (wall time, peak memory of the build's process tree,
@@ -389,6 +391,41 @@ function machine(): Machine {
   };
 }
 
+/** The DocFX repositories of ../shared/corpus. */
+const CORPUS = ['partner-center-pr.ko-kr', 'partner-center-pr.zh-cn'].map((r) => join(PROJECT_ROOT, '..', 'shared', 'corpus', r));
+
+/**
+ * `--import-corpus`: runs `npm run import` of both corpus repositories into a throwaway folder,
+ * `runs` times, and prints the wall time and the peak memory of the import's process (medians).
+ */
+async function benchImport(runs: number): Promise<void> {
+  const times: number[] = [];
+  const peaks: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const dir = join(tmpdir(), `partner-kb-bench-import-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    const stop = sampleTreeMemory(50);
+    const started = performance.now();
+    const code = await new Promise<number | null>((done) => {
+      const child = spawn(NODE, [join(PROJECT_ROOT, 'scripts', 'import.ts'), ...CORPUS, '--content-dir', join(dir, 'content'), '--public-dir', join(dir, 'public')], { stdio: 'ignore' });
+      child.on('close', done);
+    });
+    const ms = performance.now() - started;
+    const { peakProcessHwm } = stop();
+    rmSync(dir, { recursive: true, force: true });
+    // Exit code 1 means some files were skipped (reported); anything else is a failure.
+    if (code !== 0 && code !== 1) throw new Error(`npm run import exited with ${code}`);
+    times.push(ms);
+    peaks.push(peakProcessHwm);
+    log(`import of both corpus repositories ${run}/${runs}: ${formatMs(ms)}, peak ${formatBytes(peakProcessHwm)}`);
+  }
+  const about = machine();
+  process.stdout.write(
+    `import of ${CORPUS.map((c) => c.split('/').pop()).join(' + ')} (median of ${runs}): ${formatMs(median(times))}, peak memory ${formatBytes(median(peaks))}` +
+      ` (target: under 15 s and 1 GB) on ${about.cpus} × ${about.cpuModel}, load ${about.load}\n`,
+  );
+}
+
 const USAGE = `usage: npm run bench -- [options]
 
   --n 250,1000        article counts per locale to measure (default 250,1000)
@@ -398,6 +435,7 @@ const USAGE = `usage: npm run bench -- [options]
   --seed 1            seed of the synthetic corpus
   --sample 60         pages per locale sampled for HTML and JavaScript weight
   --from-json A,B     re-format saved raw results into one report, measuring nothing
+  --import-corpus     instead: import both ../shared/corpus repositories (--runs times), time and peak memory
   --help              this text
 `;
 
@@ -413,6 +451,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       sample: { type: 'string', default: '60' },
       'from-json': { type: 'string' },
+      'import-corpus': { type: 'boolean', default: false },
     },
   });
   if ('exit' in parsed) {
@@ -420,6 +459,7 @@ async function main(): Promise<void> {
     return;
   }
   const { values } = parsed;
+  if (values['import-corpus']) return benchImport(Math.max(1, Number(values.runs)));
   if (values['from-json']) {
     // Re-format saved runs (for example N = 250 with --runs 3 and N = 1000 with --runs 1, measured
     // one after the other) into one report without measuring again.

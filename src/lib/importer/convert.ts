@@ -115,6 +115,8 @@ export interface ConvertedBody {
   outside: OutsideText[];
   /** Prints the body again (after pieces of `outside` were cleared). */
   reprint(): string;
+  /** Lets the syntax tree go (`reprint` then returns `body`). */
+  release(): void;
 }
 
 export interface ConvertOptions {
@@ -684,10 +686,19 @@ export interface OutsideText {
 function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: readonly [number, number][], counter: { left: number }, found: OutsideText[]): void {
   const lineStarts = [0];
   for (let i = markdown.indexOf('\n'); i >= 0; i = markdown.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const offset = (point: { line: number; column: number }): number | undefined =>
-    pre.changed.has(point.line) ? undefined : (lineStarts[point.line - 1] ?? 0) + point.column - 1;
   /** The outside ranges that overlap [start, end). */
   const overlapping = (start: number, end: number): [number, number][] => ranges.filter(([a, b]) => a < end && b > start);
+  const lineRange = (line: number): [number, number] => [lineStarts[line - 1] ?? 0, (lineStarts[line] ?? markdown.length + 1) - 1];
+  /** A line the line-level pass rewrote has no offsets; all of it is outside the pairs or it is left alone. */
+  const wholeLineOutside = (line: number): boolean => {
+    const [a, b] = lineRange(line);
+    return overlapping(a, b).some(([x, y]) => x <= a && y >= b);
+  };
+  const offset = (point: { line: number; column: number }, end = false): number | undefined => {
+    if (!pre.changed.has(point.line)) return (lineStarts[point.line - 1] ?? 0) + point.column - 1;
+    if (!wholeLineOutside(point.line)) return undefined;
+    return lineRange(point.line)[end ? 1 : 0];
+  };
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -709,7 +720,7 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
     }
     if (node.type === 'text' && node.position) {
       const start = offset(node.position.start);
-      const end = offset(node.position.end);
+      const end = offset(node.position.end, true);
       if (start === undefined || end === undefined) continue;
       const parts = overlapping(start, end);
       if (parts.some(([a, b]) => a <= start && b >= end)) {
@@ -795,31 +806,50 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   }
 
   transformBlocks(tree, ctx);
+  // The tree is kept (for `reprint`) until `release`: an import of many files holds only their text.
+  let kept: Root | undefined = tree;
+  let firstParagraph: string | undefined;
+  const firstParagraphOf = (root: Root): string | undefined =>
+    root.children
+      .filter((n) => n.type === 'paragraph')
+      .map((n) => plain(n, { includeImageAlt: false }))
+      .find((t) => t !== '');
   const print = (): string => {
+    if (!kept) return result.body;
+    const root = kept;
     // Paragraphs left empty by text left out of the English go.
     const keep = (node: Nodes): boolean => !(node.type === 'paragraph' && plain(node) === '' && !node.children.some((c) => c.type !== 'text'));
+    const empty = (node: Nodes): boolean => (node.type === 'strong' || node.type === 'emphasis') && plain(node) === '' && node.children.every((c) => c.type === 'text');
     const prune = (node: Nodes): void => {
       if (!('children' in node)) return;
-      (node as Parents).children = (node.children as Nodes[]).filter(keep) as never;
+      (node as Parents).children = (node.children as Nodes[]).filter((c) => keep(c) && !empty(c)) as never;
+      if (node.type === 'paragraph' && options.outside) node.children = trimEdges(node.children);
       for (const child of node.children as Nodes[]) prune(child);
     };
-    prune(tree);
-    const printed = tree.children.length === 0 ? '' : printer.stringify(tree);
+    prune(root);
+    const printed = root.children.length === 0 ? '' : printer.stringify(root);
     return printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n');
   };
-  return {
+  const result: ConvertedBody = {
     title,
     titleAnchor,
     titleLine,
     appliesTo,
     // Read when asked: text left out of the English after the conversion is left out here too.
     get firstParagraph(): string | undefined {
-      const texts = tree.children.filter((n) => n.type === 'paragraph').map((n) => plain(n, { includeImageAlt: false }));
-      return texts.find((t) => t !== '');
+      return kept ? firstParagraphOf(kept) : firstParagraph;
     },
-    body: print(),
+    body: '',
     left: counter.left,
     outside,
     reprint: print,
+    release: () => {
+      if (!kept) return;
+      firstParagraph = firstParagraphOf(kept);
+      kept = undefined;
+      outside.length = 0;
+    },
   };
+  result.body = print();
+  return result;
 }

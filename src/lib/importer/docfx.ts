@@ -169,6 +169,10 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     locale === 'en'
       ? source
       : convertBody(split2.target.text, ctx, { lines: split2.target.lines, ...(source.appliesTo ? { appliesTo: { line: source.appliesTo.line, remove: removeAppliesTo } } : {}) });
+  // The translation is never printed again; the English may be (see planImport).
+  if (target !== source) target.release();
+  // Without pieces outside the pairs, the English cannot change either.
+  if (source.outside.length === 0) source.release();
 
   if (source.title === undefined || source.title === '' || target.title === undefined || target.title === '') {
     error(split.bodyStartLine, 1, 'import/no-title', 'the article has no # heading to take its title from', 'DocFX articles start with # <a name="slug"></a>Title.');

@@ -463,6 +463,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
         });
       }
     }
+    for (const article of all) article.source.release();
     const [first, ...rest] = group;
     const text = printArticle(englishFrontmatter(first!), first!.source.body);
     const sources = [first!];
