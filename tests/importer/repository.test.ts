@@ -12,6 +12,7 @@ import { parseFrontmatter, parseMdx } from '../../src/lib/mdx/parse.ts';
 import { navigationSchema } from '../../src/lib/data-schema.ts';
 import { parse as parseYaml } from 'yaml';
 import { fixture, lineOf, runCli, tempDir } from './helpers.ts';
+import { renderPage } from '../security/helpers.ts';
 
 let pairId = 0;
 /** One sentence pair: the translation, then its English. */
@@ -314,6 +315,11 @@ describe('comments and legacy anchors (item 5)', () => {
     expect(html).toContain('"tagName":"p","properties":{"id":"before-paragraph"}');
     expect(html).toContain('"tagName":"th","properties":{"id":"in-cell"}');
     expect(plan.diagnostics.map((d) => d.rule)).toEqual(['import/duplicate-anchor']);
+  });
+
+  it('keeps the anchors in the rendered page, through the sanitizing renderer', () => {
+    const html = renderPage(english.slice(english.indexOf('\n---\n') + 5));
+    for (const id of ['before-paragraph', 'in-list', '7', 'summary', 'summary-2', 'in-cell']) expect(html).toContain(` id="${id}"`);
   });
 });
 

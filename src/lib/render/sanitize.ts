@@ -19,7 +19,8 @@ type AttributeRule = string | [string, ...Array<RegExp | boolean | number | stri
 
 const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'];
 const heading: AttributeRule[] = ['id'];
-const tableCell: AttributeRule[] = [['align', 'left', 'center', 'right']];
+// Cells and paragraphs carry the ids of anchors in the text (`{/* #id */}`, see CONTRIBUTING.md).
+const tableCell: AttributeRule[] = [['align', 'left', 'center', 'right'], 'id'];
 
 export const BODY_SCHEMA: Schema = {
   tagNames: [
@@ -61,9 +62,9 @@ export const BODY_SCHEMA: Schema = {
     td: tableCell,
     section: ['dataFootnotes', ['className', 'footnotes']],
     aside: ['ariaLabel', ['className', 'callout', ...CALLOUT_TYPES.map((type) => `callout-${type}`)]],
-    p: [['className', 'callout-label']],
+    p: [['className', 'callout-label'], 'id'],
     div: [['className', 'callout-body', 'heading-wrap']],
-    span: ['title', ['className', 'lang-marker', 'unavailable-link']],
+    span: ['title', ['className', 'lang-marker', 'unavailable-link'], 'id'],
   },
   required: { input: { type: 'checkbox', disabled: true } },
   ancestors: {
