@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../src/lib/importer/index.ts';
+import { parseImportConfig } from '../../src/lib/importer/config.ts';
 import { collectInputs } from '../../src/lib/importer/inputs.ts';
 import { parseFrontmatter, parseMdx } from '../../src/lib/mdx/parse.ts';
 import { navigationSchema } from '../../src/lib/data-schema.ts';
@@ -437,5 +438,27 @@ describe('images and the import report (items 9, report)', () => {
     expect(readFileSync(join(project, 'public/media/elsewhere.png'), 'utf8')).toBe('png-bytes-2');
     expect(json.status).toBe(0);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ dryRun: true, imported: 1, files: { en: { global: 1 }, ko: { global: 1 } }, skipped: [] });
+  });
+});
+
+describe('--config (item 2: the variant rule is configuration)', () => {
+  it('another repository layout: its own variant pattern and folder clouds', () => {
+    const config = parseImportConfig('variants:\n  - pattern: "Legacy/CN-{slug}.md"\n    cloud: china\nclouds:\n  default: [global, usgov]\n');
+    const root = writeTree({
+      '.openpublishing.publish.config.json': '{}\n',
+      'docs/docfx.json': '{ "build": { "dest": "docs" } }\n',
+      'docs/billing.md': docfx({ title: ['청구', 'Billing'] }),
+      'Legacy/CN-billing.md': docfx({ title: ['청구 (21Vianet)', 'Billing'] }),
+    });
+    const collected = collectInputs([root], (p) => p, config);
+    const plan = planImport(collected.inputs, { contentDir: tempDir() });
+    expect(plan.files.filter((f) => f.contentPath.startsWith('en/')).map((f) => [f.contentPath, f.clouds])).toEqual([
+      ['en/billing.mdx', ['global', 'usgov']],
+      ['en/billing.china.mdx', ['china']],
+    ]);
+  });
+
+  it('names the field that is wrong', () => {
+    expect(() => parseImportConfig('variants:\n  - pattern: "Legacy/CN.md"\n    cloud: mars\n')).toThrow(/variants\.0\.pattern: must contain \{slug\}; variants\.0\.cloud: unknown cloud "mars"/);
   });
 });
