@@ -45,6 +45,11 @@ export const RULES = {
   'html/unsafe-url': { severity: 'error', summary: 'The built site has a javascript: or data: URL in a link.' },
   'html/duplicate-id': { severity: 'error', summary: 'A built page has two elements with the same id, so links to it land on the first.' },
 
+  // Redirects (content/redirects.yaml)
+  'redirect/loop': { severity: 'error', summary: 'Redirects lead in a circle and never reach an article.' },
+  'redirect/missing-target': { severity: 'error', summary: 'A redirect leads to a slug that is not an article.' },
+  'redirect/missing-anchor': { severity: 'error', summary: 'A redirect names a section id that a variant of its target does not have.' },
+
   // Cloud variants
   'variant/overlap': { severity: 'error', summary: 'Two variants of one article list the same cloud.' },
   'variant/coverage': { severity: 'error', summary: 'The variants of a translation do not cover the same clouds as English.' },

@@ -13,6 +13,8 @@ export interface CheckContext {
   links: LinkIndex;
   /** `content/navigation.yaml` as written, to report navigation problems at their line. */
   navigation?: SourceText | undefined;
+  /** `content/redirects.yaml` as written, to report redirect problems at their line. */
+  redirects?: SourceText | undefined;
   /**
    * The text of each article file by path (what the model was built from). Used to place positions
    * computed from an offset into the body; see `bodyStartLine`.

@@ -11,6 +11,7 @@ import { foldConsequences } from './fold.ts';
 import type { Check, CheckContext, UiStringInput } from './context.ts';
 import { buildLinkIndex, type LinkIndex } from './link-index.ts';
 import { checkLinks } from './links.ts';
+import { checkRedirects } from './redirects.ts';
 import { checkSafety } from './safety.ts';
 import { checkTerminology } from './terminology.ts';
 import { checkTranslations } from './translations.ts';
@@ -20,7 +21,7 @@ import { append } from '../append.ts';
 
 export interface CheckOptions {
   /** The texts the model was built from (article files and navigation), for exact positions. */
-  sources?: { articles?: SourceText[]; navigation?: SourceText | undefined };
+  sources?: { articles?: SourceText[]; navigation?: SourceText | undefined; redirects?: SourceText | undefined };
   /** UI strings: code under src/ and locales/<lng>/*.json. Skipped when absent. */
   ui?: UiStringInput;
   /** Diagnostics found while building the model (schema, syntax), reported with the rest. */
@@ -39,6 +40,7 @@ export const CHECKS: ReadonlyArray<readonly [name: string, check: Check]> = [
   ['terminology', checkTerminology],
   ['translations', checkTranslations],
   ['navigation', checkNavigation],
+  ['redirects', checkRedirects],
   ['orphans', checkOrphans],
   ['heading ids', checkHeadingIds],
   ['literal emphasis', checkLiteralEmphasis],
@@ -56,6 +58,7 @@ export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagno
   const context: CheckContext = {
     links: options.links ?? buildLinkIndex(kb),
     navigation: options.sources?.navigation,
+    redirects: options.sources?.redirects,
     texts: options.sources?.articles ? new Map(options.sources.articles.map((s) => [s.path, s.text])) : undefined,
     ui: options.ui,
   };
