@@ -22,10 +22,15 @@ import { UserError } from './lib/user-error.ts';
 import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts';
 import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
-import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
+import { searchDocumentOf, startSearchIndex, type SearchDocument, type SearchIndexing } from './lib/search/indexer.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { Translate } from './lib/render/body.ts';
-import { contentChanged, shareModel } from './shared-model.ts';
+import { newCloudToken } from './lib/render/cloud-token.ts';
+import { DerivationPlan, deriveFiles } from './lib/render/derive.ts';
+import { distinctPages, type RenderedPage } from './lib/render/distinct-pages.ts';
+import type { Locale } from './lib/site.ts';
+import { isIndexable } from './lib/view.ts';
+import { contentChanged, shareDerivationPlan, shareModel } from './shared-model.ts';
 
 /**
  * Logs the findings that fail the build and stops it: the diagnostics as `npm run check` prints
@@ -48,6 +53,7 @@ function stopOnErrors(reported: Diagnostic[], baselined: number, logger: AstroIn
 export default function partnerKb(): AstroIntegration {
   const root = process.cwd();
   let search: SearchIndexing | undefined;
+  let plan: DerivationPlan | undefined;
   // The check baseline read before the build, applied to the built-HTML pass too.
   let accepted: { baseline: Baseline; lineText: LineText } | undefined;
   return {
@@ -87,16 +93,31 @@ export default function partnerKb(): AstroIntegration {
         await stopOnErrors(outcome.reported, outcome.baselined.length, logger, 'content checks');
         shareModel(project.kb);
         logger.info(`content model and checks: ${Math.round(performance.now() - started)} ms`);
-        if (process.env['KB_SKIP_SEARCH'] !== '1') {
-          // Pagefind indexes the model's documents in its own process while Astro renders pages.
-          const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
-          search = startSearchIndex(project.kb, (locale) => t(locale) as unknown as Translate, cacheDir(root, 'search-index'));
-        }
+        // Each distinct article page is computed once: its clouds' pages are rendered once by Astro
+        // (unless KB_DERIVE=0), and its canonical page becomes a search document.
+        const grouping = performance.now();
+        const indexing = process.env['KB_SKIP_SEARCH'] !== '1';
+        const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
+        const token = newCloudToken();
+        const documents: Array<SearchDocument & { locale: Locale }> = [];
+        const groups = distinctPages(project.kb, (locale) => t(locale) as unknown as Translate, token, {
+          ...(indexing ? { also: isIndexable, rendered: (r: RenderedPage) => void (isIndexable(r.page) && documents.push({ locale: r.page.locale, ...searchDocumentOf(r, token) })) } : {}),
+        });
+        plan = process.env['KB_DERIVE'] === '0' ? undefined : new DerivationPlan(token, groups);
+        shareDerivationPlan(plan);
+        logger.info(`distinct pages: ${groups.length} of ${project.kb.pages().length} article pages in ${Math.round(performance.now() - grouping)} ms${plan ? '' : ' (KB_DERIVE=0: every page rendered)'}`);
+        // Pagefind indexes the documents in its own process while Astro renders pages.
+        if (indexing) search = startSearchIndex(documents, cacheDir(root, 'search-index'));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
         await bundleBrowserModule(fileURLToPath(new URL('./client/page.ts', import.meta.url)), fileURLToPath(new URL('.' + PAGE_MODULE_URL, dir)));
+        if (plan) {
+          const deriving = performance.now();
+          const written = deriveFiles(out, plan);
+          logger.info(`${written} article pages written from ${plan.templates.length} renderings in ${Math.round(performance.now() - deriving)} ms`);
+        }
         const started = performance.now();
         let html: Diagnostic[];
         try {

@@ -3,6 +3,7 @@
  * same process but from a separately bundled module graph (so a module variable is not shared).
  */
 import type { KnowledgeBase } from './lib/model/kb.ts';
+import type { DerivationPlan } from './lib/render/derive.ts';
 
 const KEY = Symbol.for('partner-kb.model');
 
@@ -25,4 +26,18 @@ export function contentChanged(): void {
 /** How many changes under content/ the dev server has seen (0 outside `astro dev`). */
 export function contentGeneration(): number {
   return ((globalThis as Record<symbol, unknown>)[GENERATION] as number | undefined) ?? 0;
+}
+
+const PLAN = Symbol.for('partner-kb.derivation-plan');
+
+/**
+ * In a build: which article pages Astro renders and which files are written from them afterwards
+ * (`lib/render/derive.ts`). Absent in `astro dev` and with `KB_DERIVE=0`: every page is rendered.
+ */
+export function shareDerivationPlan(plan: DerivationPlan | undefined): void {
+  (globalThis as Record<symbol, unknown>)[PLAN] = plan;
+}
+
+export function sharedDerivationPlan(): DerivationPlan | undefined {
+  return (globalThis as Record<symbol, unknown>)[PLAN] as DerivationPlan | undefined;
 }

@@ -8,6 +8,8 @@ import type { ExcludedFile } from './model/build.ts';
 import type { Page } from './model/types.ts';
 import { followRedirects } from './model/resolve.ts';
 import { articleUrl, compareUrl, homeUrl, navUrl } from './model/urls.ts';
+import type { CloudRef } from './render/cloud-token.ts';
+import { ReaderCloud } from './render/reader-cloud.ts';
 import { CLOUD_IDS, LOCALE_CODES, SITE, SOURCE_LOCALE, type Cloud, type Locale } from './site.ts';
 
 export interface LinkItem {
@@ -85,7 +87,7 @@ export function translateUrl(path: string): string {
  * navigation section and source file. A plain link: no server and nothing recorded until the reader
  * submits the issue themselves. Written in English, for the maintainers who triage it.
  */
-export function feedbackUrl(page: { title: string; url: string; locale: Locale; cloud: Cloud; slug: string; section: string | undefined; sourcePath: string }): string {
+export function feedbackUrl(page: { title: string; url: string; locale: Locale; cloud: CloudRef; slug: string; section: string | undefined; sourcePath: string }): string {
   const body = [
     `Page: ${page.url}`,
     `Article: ${page.slug} (${page.sourcePath})`,
@@ -114,8 +116,14 @@ export function isIndexable(page: Page): boolean {
   return !page.fallback && page.cloud === page.canonicalCloud;
 }
 
-export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
-  const { locale, cloud, article, variant, file } = page;
+/**
+ * What an article page shows. Everything that depends on the reader's cloud is asked of `asking`
+ * (by default the page's own cloud), and the cloud is written as `asking.shown`, so that one view
+ * can serve every cloud that gets the same answers (`render/reader-cloud.ts`).
+ */
+export function articleView(kb: KnowledgeBase, page: Page, asking: ReaderCloud = new ReaderCloud(kb, page.locale, page.cloud)): ArticleView {
+  const { locale, article, variant, file } = page;
+  const cloud = asking.shown;
   const slug = article.slug;
   const fm = file.frontmatter;
   const state = kb.translationState(variant, locale);
@@ -132,7 +140,7 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
 
   const section = kb.sectionOf(slug);
   const link = (target: string): LinkItem | undefined => {
-    const targetPage = kb.page(locale, cloud, target);
+    const targetPage = asking.page(target);
     if (!targetPage) return undefined;
     return {
       href: articleUrl(locale, cloud, target),
@@ -141,7 +149,7 @@ export function articleView(kb: KnowledgeBase, page: Page): ArticleView {
       ...(target === slug ? { current: true } : {}),
     };
   };
-  const { previous, next } = kb.neighbours(slug, cloud);
+  const { previous, next } = asking.neighbours(slug);
 
   const translationPath = file.path.replace(/^content\/en\//, `content/${locale}/`);
   return {

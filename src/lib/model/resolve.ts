@@ -4,6 +4,7 @@
  * site has no such fault.
  */
 import { closest, distance } from 'fastest-levenshtein';
+import type { CloudRef } from '../render/cloud-token.ts';
 import type { Cloud, Locale } from '../site.ts';
 import type { KnowledgeBase } from './kb.ts';
 import type { ArticleFile } from './types.ts';
@@ -14,6 +15,11 @@ export interface LinkContext {
   cloud: Cloud;
   /** The file of the linking page (for `#anchor` links to the same page). */
   slug: string;
+  /**
+   * The cloud written into an article link's URL (default: `cloud`); a token in a page rendered for
+   * several clouds (`render/cloud-token.ts`).
+   */
+  hrefCloud?: CloudRef;
 }
 
 export type ArticleLinkStatus = 'ok' | 'missing-article' | 'not-in-cloud' | 'missing-anchor';
@@ -128,7 +134,7 @@ function resolveArticle(kb: KnowledgeBase, context: LinkContext, written: string
     slug,
     anchor,
     redirectedFrom,
-    href: articleUrl(context.locale, context.cloud, slug, anchor),
+    href: articleUrl(context.locale, context.hrefCloud ?? context.cloud, slug, anchor),
   };
   const article = kb.article(slug);
   if (!article) {

@@ -14,14 +14,17 @@
  * - GFM footnotes keep their ids and ARIA links; their hidden heading and back-link labels are in
  *   the reader's language.
  * - The result always passes the renderer's own allow-list (`sanitize.ts`), whatever the tree holds.
+ * - Everything that depends on the reader's cloud is asked of a `ReaderCloud` (`reader-cloud.ts`),
+ *   and the cloud is written as its `shown` form, so that one rendering can serve several clouds.
  */
 import type { Element, ElementContent, Properties, Root, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { MAX_NESTING_DEPTH } from '../mdx/depth.ts';
-import { resolveLink } from '../model/resolve.ts';
-import { cloudInfo, localeInfo, type Cloud, type Locale } from '../site.ts';
+import { localeInfo, type Cloud, type Locale } from '../site.ts';
+import { cloudShortName } from './cloud-token.ts';
+import { ReaderCloud } from './reader-cloud.ts';
 import { sanitizeBody } from './sanitize.ts';
 
 /** The UI strings the body needs (i18next keys in `locales/`). */
@@ -34,7 +37,15 @@ export interface BodyReader {
   /** The article being rendered, for error messages. */
   slug: string;
   t: Translate;
+  /**
+   * How the body learns about the cloud and where it names it (default: a `ReaderCloud` of `kb`,
+   * `locale` and `cloud`, naming `cloud`).
+   */
+  asking?: ReaderCloud;
 }
+
+/** A body reader with its `ReaderCloud`. */
+type Asking = BodyReader & { asking: ReaderCloud };
 
 const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as const;
 type CalloutType = (typeof CALLOUT_TYPES)[number];
@@ -83,7 +94,7 @@ const FOOTNOTE_LINK_PROPERTIES = ['id', 'dataFootnoteRef', 'dataFootnoteBackref'
  * keeps its `#user-content-fn…` fragment, id and ARIA properties. The parse leaves a back link's
  * label as the reference's number; the reader gets it in words, in their language.
  */
-function renderFootnoteLink(node: Element, reader: BodyReader, children: ElementContent[]): ElementContent[] {
+function renderFootnoteLink(node: Element, reader: Asking, children: ElementContent[]): ElementContent[] {
   const href = stringProperty(node.properties, 'href') ?? '';
   const properties: Properties = { href: href.startsWith('#') ? href : undefined, ...pick(node.properties, FOOTNOTE_LINK_PROPERTIES) };
   if (node.properties['dataFootnoteBackref'] !== undefined) {
@@ -94,11 +105,11 @@ function renderFootnoteLink(node: Element, reader: BodyReader, children: Element
   return [element('a', properties, children)];
 }
 
-function renderLink(node: Element, hrefName: 'href', reader: BodyReader, children: ElementContent[]): ElementContent[] {
+function renderLink(node: Element, hrefName: 'href', reader: Asking, children: ElementContent[]): ElementContent[] {
   if (node.properties['dataFootnoteRef'] !== undefined || node.properties['dataFootnoteBackref'] !== undefined) return renderFootnoteLink(node, reader, children);
   const href = stringProperty(node.properties, hrefName) ?? '';
   const title = stringProperty(node.properties, 'title');
-  const resolution = resolveLink(reader.kb, reader, href);
+  const resolution = reader.asking.link(href, reader.slug);
   const { t } = reader;
   switch (resolution.kind) {
     case 'external':
@@ -113,7 +124,7 @@ function renderLink(node: Element, hrefName: 'href', reader: BodyReader, childre
       }
       // Not a link, with the reason a reader can act on (the check reports the author's reason).
       return [
-        element('span', { className: ['unavailable-link'], title: resolution.status === 'not-in-cloud' ? t('article.notInCloud', { cloud: cloudInfo(reader.cloud).shortName[reader.locale] }) : t('article.brokenLink') }, children),
+        element('span', { className: ['unavailable-link'], title: resolution.status === 'not-in-cloud' ? t('article.notInCloud', { cloud: cloudShortName(reader.asking.shown, reader.locale) }) : t('article.brokenLink') }, children),
       ];
     default:
       // unsafe, malformed or a bare site path: reported by the link check, never a live link.
@@ -121,15 +132,15 @@ function renderLink(node: Element, hrefName: 'href', reader: BodyReader, childre
   }
 }
 
-function renderImage(node: Element, reader: BodyReader): ElementContent[] {
+function renderImage(node: Element, reader: Asking): ElementContent[] {
   const src = stringProperty(node.properties, 'src') ?? '';
-  const resolution = resolveLink(reader.kb, reader, src);
+  const resolution = reader.asking.link(src, reader.slug);
   if (resolution.kind !== 'asset' && resolution.kind !== 'external') return [];
   return [element('img', { ...pick(node.properties, ['alt', 'title']), src: resolution.href, loading: 'lazy', decoding: 'async' }, [])];
 }
 
 /** The footnotes section, with its hidden heading in the reader's language (and saying so). */
-function renderFootnotes(node: Element, reader: BodyReader, depth: number): ElementContent[] {
+function renderFootnotes(node: Element, reader: Asking, depth: number): ElementContent[] {
   // The hidden heading is a label, not a section: no self-link, and the reader's words.
   const label = (child: RootContent): child is Element => child.type === 'element' && child.properties['id'] === 'footnote-label';
   const children = node.children.flatMap((child) =>
@@ -140,7 +151,7 @@ function renderFootnotes(node: Element, reader: BodyReader, depth: number): Elem
   return [element('section', pick(node.properties, ['dataFootnotes', 'className']), children)];
 }
 
-function renderChildren(nodes: readonly (ElementContent | RootContent)[], reader: BodyReader, depth: number): ElementContent[] {
+function renderChildren(nodes: readonly (ElementContent | RootContent)[], reader: Asking, depth: number): ElementContent[] {
   // The parse limits nesting (`mdx/depth.ts`), and so does the cache's check of its entries: a tree
   // deeper than that reached the renderer some other way, and is refused rather than overflow the stack.
   if (depth > MAX_NESTING_DEPTH * 2) throw new Error(`The body of ${reader.slug} is nested more than ${MAX_NESTING_DEPTH} levels deep (run npm run check)`);
@@ -149,7 +160,7 @@ function renderChildren(nodes: readonly (ElementContent | RootContent)[], reader
   return out;
 }
 
-function renderNode(node: ElementContent | RootContent, reader: BodyReader, depth: number): ElementContent[] {
+function renderNode(node: ElementContent | RootContent, reader: Asking, depth: number): ElementContent[] {
   if (node.type === 'text') return [node];
   // Comments, raw HTML, doctypes and MDX expression nodes never reach a reader.
   if (node.type !== 'element') return [];
@@ -172,7 +183,7 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader, dept
     }
     case 'CloudFact': {
       const name = stringProperty(node.properties, 'name') ?? '';
-      const fact = reader.kb.fact(name, reader.cloud, reader.locale);
+      const fact = reader.asking.fact(name);
       if (fact === undefined) {
         throw new Error(`<CloudFact name="${name}"> in ${reader.slug}: no such fact in content/cloud-facts.yaml (run npm run check)`);
       }
@@ -180,7 +191,7 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader, dept
     }
     case 'CloudOnly': {
       const clouds = (stringProperty(node.properties, 'clouds') ?? '').split(/[\s,]+/).filter(Boolean);
-      return clouds.includes(reader.cloud) ? children() : [];
+      return reader.asking.includes(clouds) ? children() : [];
     }
     case 'br':
       return [element('br', {}, [])];
@@ -205,7 +216,8 @@ function renderNode(node: ElementContent | RootContent, reader: BodyReader, dept
 
 /** The body for one reader, as a tree (for documents that embed it), through the allow-list. */
 export function renderBodyTree(tree: Root, reader: BodyReader): ElementContent[] {
-  return sanitizeBody(renderChildren(tree.children, reader, 0));
+  const asking = reader.asking ?? new ReaderCloud(reader.kb, reader.locale, reader.cloud);
+  return sanitizeBody(renderChildren(tree.children, { ...reader, asking }, 0));
 }
 
 /** The HTML of a body for one reader. */

@@ -17,12 +17,10 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { KnowledgeBase } from '../model/kb.ts';
-import type { Page } from '../model/types.ts';
 import { articleUrl } from '../model/urls.ts';
-import { renderBodyTree, type Translate } from '../render/body.ts';
+import { fillCloudTokens, type CloudToken } from '../render/cloud-token.ts';
+import type { RenderedPage } from '../render/distinct-pages.ts';
 import { localeInfo, type Locale } from '../site.ts';
-import { articleView, isIndexable } from '../view.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -37,32 +35,27 @@ export interface SearchDocument {
   html: string;
 }
 
-/** The pages that are indexed: each translated variant once, at its canonical cloud's URL. */
-export function indexedPages(kb: KnowledgeBase): Page[] {
-  return kb.pages().filter(isIndexable);
-}
-
 function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
   return { type: 'element', tagName, properties, children };
 }
 
-/** The document Pagefind indexes for one page. */
-export function searchDocument(kb: KnowledgeBase, page: Page, t: Translate): SearchDocument {
+/**
+ * The document of a page from its view and body, as the build computed them (`distinct-pages.ts`),
+ * with `token` standing for the page's cloud if they were computed with it.
+ */
+export function searchDocumentOf({ page, view, body }: RenderedPage, token?: CloudToken): SearchDocument {
   const { locale, cloud } = page;
-  const slug = page.article.slug;
-  const view = articleView(kb, page);
   const filters = [
     ...view.appliesTo.map((c) => element('span', { dataPagefindFilter: `cloud:${c}` })),
     ...(view.sidebar.sectionTitle ? [element('span', { dataPagefindFilter: `section:${view.sidebar.sectionTitle}` })] : []),
   ];
-  const body = renderBodyTree(page.file.parsed.hast, { kb, locale, cloud, slug, t });
   const html = toHtml(
     element('html', { lang: localeInfo(locale).htmlLang }, [
       element('head', {}, [element('title', {}, [{ type: 'text', value: view.title }])]),
       element('body', {}, [element('main', { dataPagefindBody: '' }, [element('h1', {}, [{ type: 'text', value: view.title }]), ...filters, ...body])]),
     ]),
   );
-  return { path: articleUrl(locale, cloud, slug).slice(1) + 'index.html', html };
+  return { path: articleUrl(locale, cloud, page.article.slug).slice(1) + 'index.html', html: token ? fillCloudTokens(html, token, locale, cloud) : html };
 }
 
 export interface SearchIndexing {
@@ -73,17 +66,17 @@ export interface SearchIndexing {
 }
 
 /**
- * Renders every document and hands them to Pagefind, which indexes them on a worker thread and in
+ * Hands the documents to Pagefind (each language by its own process), which indexes them on a worker thread and in
  * its own process and writes the index to `stagingDir` as soon as it is complete, so that the main
  * thread renders pages meanwhile and the build waits only for a folder to be moved.
  */
-export function startSearchIndex(kb: KnowledgeBase, translators: (locale: Locale) => Translate, stagingDir: string): SearchIndexing {
+export function startSearchIndex(documents: Iterable<SearchDocument & { locale: Locale }>, stagingDir: string): SearchIndexing {
   removeStaging(stagingDir);
   // One group per language: each is indexed by its own Pagefind process.
   const byLocale = new Map<Locale, SearchDocument[]>();
-  for (const page of indexedPages(kb)) {
-    const group = byLocale.get(page.locale) ?? byLocale.set(page.locale, []).get(page.locale)!;
-    group.push(searchDocument(kb, page, translators(page.locale)));
+  for (const { locale, ...document } of documents) {
+    const group = byLocale.get(locale) ?? byLocale.set(locale, []).get(locale)!;
+    group.push(document);
   }
   const groups = [...byLocale.values()];
   const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
