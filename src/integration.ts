@@ -8,7 +8,8 @@
  * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
  *   and writes the index to a staging folder as soon as it is done.
  * - After the build: the search and page modules, the built-HTML link pass (links made by layouts and
- *   navigation), and the index is moved into the site.
+ *   navigation), which also writes the article pages derived from another cloud's rendering, and
+ *   the index is moved into the site.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -26,7 +27,7 @@ import { searchDocumentOf, startSearchIndex, type SearchDocument, type SearchInd
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { Translate } from './lib/render/body.ts';
 import { newCloudToken } from './lib/render/cloud-token.ts';
-import { DerivationPlan, deriveFiles } from './lib/render/derive.ts';
+import { DerivationPlan } from './lib/render/derive.ts';
 import { distinctPages, type RenderedPage } from './lib/render/distinct-pages.ts';
 import type { Locale } from './lib/site.ts';
 import { isIndexable } from './lib/view.ts';
@@ -113,15 +114,14 @@ export default function partnerKb(): AstroIntegration {
         const out = fileURLToPath(dir);
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
         await bundleBrowserModule(fileURLToPath(new URL('./client/page.ts', import.meta.url)), fileURLToPath(new URL('.' + PAGE_MODULE_URL, dir)));
-        if (plan) {
-          const deriving = performance.now();
-          const written = deriveFiles(out, plan);
-          logger.info(`${written} article pages written from ${plan.templates.length} renderings in ${Math.round(performance.now() - deriving)} ms`);
-        }
         const started = performance.now();
         let html: Diagnostic[];
         try {
-          html = await checkBuiltHtmlInParallel(readBuiltSite(root, out));
+          // The pass reads each distinct page once, checks it as every cloud's page it stands for,
+          // and writes those pages' files (lib/render/derive.ts).
+          const site = { ...readBuiltSite(root, out), ...(plan ? { derived: { token: plan.token, templates: plan.templates, write: true } } : {}) };
+          html = await checkBuiltHtmlInParallel(site);
+          if (plan) logger.info(`${plan.templates.reduce((n, t) => n + t.pages.length, 0)} article pages written from ${plan.templates.length} renderings`);
         } catch (error) {
           await search?.abort();
           throw error;

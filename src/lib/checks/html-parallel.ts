@@ -1,12 +1,13 @@
 /**
- * The built-HTML pass on every core: each worker thread parses its share of the pages (the costly
- * part: 20,000 pages at N = 1,000) and reports their ids; once every page's ids are known, each
- * checks its own pages' links. Same diagnostics as `checkBuiltHtml`, in report order.
+ * The built-HTML pass on every core: each worker thread parses its share of the units (the costly
+ * part: a built page, or a template read once for each of its clouds' pages), writes the derived
+ * pages when told to, and reports the ids; once every page's ids are known, each checks its own
+ * pages' links. Same diagnostics as `checkBuiltHtml`, in report order.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { checkBuiltHtml, htmlPages, type BuiltSite } from './html.ts';
+import { checkBuiltHtml, passUnits, siteFiles, type BuiltSite, type PassUnit } from './html.ts';
 
 export interface ParallelOptions {
   /** Worker threads (default: the machine's parallelism). */
@@ -16,17 +17,17 @@ export interface ParallelOptions {
 }
 
 export async function checkBuiltHtmlInParallel(site: BuiltSite, options: ParallelOptions = {}): Promise<Diagnostic[]> {
-  const pages = htmlPages(site);
-  const count = Math.min(options.workers ?? availableParallelism(), Math.floor(pages.length / (options.minPagesPerWorker ?? 200)));
+  const units = passUnits(site);
+  const count = Math.min(options.workers ?? availableParallelism(), Math.floor(units.length / (options.minPagesPerWorker ?? 200)));
   if (!site.absolute || count < 2) return checkBuiltHtml(site);
   // Interleaved, so that each worker gets a similar mix of article, compare and index pages.
-  const chunks: string[][] = Array.from({ length: count }, () => []);
-  pages.forEach((page, i) => chunks[i % count]!.push(page));
-  const files = [...site.files];
+  const chunks: PassUnit[][] = Array.from({ length: count }, () => []);
+  units.forEach((unit, i) => chunks[i % count]!.push(unit));
+  const files = [...siteFiles(site)];
   const workers = chunks.map(
     (chunk) =>
       new Worker(new URL('./html-worker.ts', import.meta.url), {
-        workerData: { absolute: site.absolute, dir: site.dir, files, pages: chunk },
+        workerData: { absolute: site.absolute, dir: site.dir, files, units: chunk, derived: site.derived && { ...site.derived, templates: [] } },
         // Each page is garbage once its facts are taken; a smaller young generation collects it
         // sooner (the pass at N = 1,000: 730 -> 520 MB, same time).
         resourceLimits: { maxYoungGenerationSizeMb: 16 },

@@ -1,21 +1,22 @@
 /**
- * Worker thread of `html-parallel.ts`. Reads its share of the built pages and posts their ids;
- * then, given the ids of every page, checks its pages' links and posts the diagnostics.
+ * Worker thread of `html-parallel.ts`. Reads its share of the units (built pages, and templates with
+ * their clouds' pages, which it writes when told to) and posts their pages' ids; then, given the ids
+ * of every page, checks its pages' ids and links and posts the diagnostics.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkPageIds, checkPageLinks, pageFacts } from './html.ts';
+import { checkUnitPage, unitFacts, type DerivedPages, type PassUnit } from './html.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { append } from '../append.ts';
 
-const { absolute, dir, files, pages } = workerData as { absolute: string; dir: string; files: string[]; pages: string[] };
-const read = (path: string): string => readFileSync(join(absolute, path), 'utf8');
-const facts = pages.map((page) => pageFacts(read(page)));
-parentPort!.postMessage(pages.map((page, i): [string, string[]] => [page, [...facts[i]!.ids]]));
+const { absolute, dir, files, units, derived } = workerData as { absolute: string; dir: string; files: string[]; units: PassUnit[]; derived: DerivedPages | undefined };
+const site = { absolute, read: (path: string): string => readFileSync(join(absolute, path), 'utf8'), ...(derived ? { derived } : {}) };
+const read = units.map((unit) => ({ unit, pages: unitFacts(unit, site) }));
+parentPort!.postMessage(read.flatMap(({ pages }) => pages.map(({ page, facts }): [string, string[]] => [page.path, [...facts.ids]])));
 
 parentPort!.once('message', (ids: Map<string, string[]>) => {
-  const site = { dir, files: new Set(files) };
+  const known = { dir, files: new Set(files) };
   const sets = new Map<string, ReadonlySet<string>>();
   const none: ReadonlySet<string> = new Set();
   const idsOf = (path: string): ReadonlySet<string> => {
@@ -24,6 +25,8 @@ parentPort!.once('message', (ids: Map<string, string[]>) => {
     return set;
   };
   const out: Diagnostic[] = [];
-  pages.forEach((page, i) => append(append(out, checkPageIds(page, facts[i]!.duplicateIds, site, read)), checkPageLinks(page, facts[i]!.links, site, idsOf, read)));
+  for (const { unit, pages } of read) {
+    for (const { page, facts } of pages) append(out, checkUnitPage(unit, page, facts, known, idsOf, site));
+  }
   parentPort!.postMessage(out);
 });

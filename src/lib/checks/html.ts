@@ -4,7 +4,9 @@
  * Positions are those of the `href`/`src` attribute in the built file.
  */
 import { Parser } from 'htmlparser2';
-import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic, type SourcePosition } from '../diagnostics.ts';
+import { fillCloudTokens, type CloudToken } from '../render/cloud-token.ts';
+import { writeTemplateFiles, type PageTemplate } from '../render/derive.ts';
 import { diagnostic, LineIndex } from './context.ts';
 import { append } from '../append.ts';
 
@@ -17,6 +19,101 @@ export interface BuiltSite {
   read: (path: string) => string;
   /** The folder's absolute path, when it is on disk (the pass then reads pages on worker threads). */
   absolute?: string;
+  /**
+   * Article pages rendered once for several clouds (`render/derive.ts`): each template is read and
+   * parsed once, and checked as each of its clouds' pages; `files` need not hold those yet.
+   */
+  derived?: DerivedPages;
+}
+
+export interface DerivedPages {
+  token: CloudToken;
+  templates: readonly PageTemplate[];
+  /** The pass also writes each template's files (its own last), since it reads every template anyway. */
+  write: boolean;
+}
+
+/** One text the pass reads, and the pages it is: a built page is itself, a template is each of its clouds' pages. */
+export interface PassUnit {
+  /** The file read. */
+  source: string;
+  /** Set for a template: its pages, with the cloud each is filled in for. */
+  template?: PageTemplate;
+}
+
+/** Every text the pass reads, in report order of their first page. */
+export function passUnits(site: BuiltSite): PassUnit[] {
+  const templates = site.derived?.templates ?? [];
+  const derived = new Set(templates.flatMap((t) => t.pages.map((p) => p.file)));
+  const units: PassUnit[] = [...site.files].filter((f) => f.endsWith('.html') && !derived.has(f)).map((source) => ({ source }));
+  units.push(...templates.map((template) => ({ source: template.file, template })));
+  return units.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+/** A page of a unit, with what turns the unit's text (or any value in it) into this page's. */
+export interface UnitPage {
+  path: string;
+  fill: ((value: string) => string) | undefined;
+}
+
+export function unitPages(unit: PassUnit, token: CloudToken | undefined): UnitPage[] {
+  if (!unit.template) return [{ path: unit.source, fill: undefined }];
+  const { locale } = unit.template;
+  return unit.template.pages.map(({ file, cloud }) => ({ path: file, fill: (value: string) => fillCloudTokens(value, token!, locale, cloud) }));
+}
+
+/**
+ * Reads a unit once: its facts as each of its pages (ids and link URLs with the cloud filled in;
+ * offsets are the template's), written to disk first when the site says so.
+ */
+export function unitFacts(unit: PassUnit, site: Pick<BuiltSite, 'derived' | 'read' | 'absolute'>): Array<{ page: UnitPage; facts: PageFacts }> {
+  const text = site.read(unit.source);
+  const facts = pageFacts(text);
+  const pages = unitPages(unit, site.derived?.token);
+  if (unit.template && site.derived?.write) {
+    if (!site.absolute) throw new Error('derived pages can only be written into a site folder on disk');
+    writeTemplateFiles(site.absolute, unit.template, text, site.derived.token);
+  }
+  return pages.map((page) => {
+    const fill = page.fill;
+    if (!fill) return { page, facts };
+    return {
+      page,
+      facts: {
+        ids: new Set([...facts.ids].map(fill)),
+        links: facts.links.map((l) => ({ url: own(fill(l.url)), offset: l.offset })),
+        duplicateIds: facts.duplicateIds.map((d) => ({ id: own(fill(d.id)), offset: d.offset })),
+      },
+    };
+  });
+}
+
+/** Where the links and duplicate ids of a page are (each with its index in the page's facts). */
+export interface PagePositions {
+  link(link: Link, index: number): SourcePosition;
+  duplicateId(duplicate: { offset: number }, index: number): SourcePosition;
+}
+
+/**
+ * Positions in a page as a reader gets it. A template's page is read from disk when the pass wrote
+ * it, or else filled in from the template, and parsed again: filling changes lengths, never which
+ * tags, URLs and ids a page has, so each keeps its index. Only a reported fault asks.
+ */
+export function pagePositions(unit: PassUnit, page: UnitPage, site: Pick<BuiltSite, 'derived' | 'read'>): PagePositions {
+  let lines: LineIndex | undefined;
+  let filled: PageFacts | undefined;
+  const at = (offset: (filled: PageFacts | undefined) => number): SourcePosition => {
+    if (!lines) {
+      const text = !page.fill || site.derived?.write ? site.read(page.path) : page.fill(site.read(unit.source));
+      lines = new LineIndex(text);
+      if (page.fill) filled = pageFacts(text);
+    }
+    return lines.position(offset(filled));
+  };
+  return {
+    link: (link, index) => at((f) => (f ? f.links[index]!.offset : link.offset)),
+    duplicateId: (duplicate, index) => at((f) => (f ? f.duplicateIds[index]!.offset : duplicate.offset)),
+  };
 }
 
 export interface Link {
@@ -94,11 +191,9 @@ export function pageFacts(html: string): PageFacts {
  * first; a section id equal to a layout's id is the usual cause, which `content/reserved-id`
  * reports at the heading). Reported at the second element's `id`.
  */
-export function checkPageIds(page: string, duplicates: PageFacts['duplicateIds'], site: Pick<SiteFiles, 'dir'>, read: (path: string) => string): Diagnostic[] {
-  if (duplicates.length === 0) return [];
-  const lines = new LineIndex(read(page));
-  return duplicates.map(({ id, offset }) =>
-    diagnostic('html/duplicate-id', `${site.dir}/${page}`, lines.position(offset), `The id "${id}" is on two elements of this page, so a link to #${id} lands on the first.`, 'Give one of them another id: a section id that equals an id of the layout is reported by npm run check as content/reserved-id; otherwise find the layout or component that writes it.'),
+export function checkPageIds(page: string, duplicates: PageFacts['duplicateIds'], site: Pick<SiteFiles, 'dir'>, position: PagePositions['duplicateId']): Diagnostic[] {
+  return duplicates.map(({ id, offset }, index) =>
+    diagnostic('html/duplicate-id', `${site.dir}/${page}`, position({ offset }, index), `The id "${id}" is on two elements of this page, so a link to #${id} lands on the first.`, 'Give one of them another id: a section id that equals an id of the layout is reported by npm run check as content/reserved-id; otherwise find the layout or component that writes it.'),
   );
 }
 
@@ -169,14 +264,13 @@ export interface SiteFiles {
 
 /**
  * The diagnostics of one built page's links: unsafe URLs, pages that were not built and missing
- * `#fragments`. `idsOf` gives the ids of a page of the site; `read` the text of a page, needed only
- * to turn the offset of a faulty link into a line and column.
+ * `#fragments`. `idsOf` gives the ids of a page of the site; `position` the line and column of a
+ * faulty link (its index in `links`), needed only when one is reported.
  */
-export function checkPageLinks(page: string, links: readonly Link[], site: SiteFiles, idsOf: (path: string) => ReadonlySet<string>, read: (path: string) => string): Diagnostic[] {
+export function checkPageLinks(page: string, links: readonly Link[], site: SiteFiles, idsOf: (path: string) => ReadonlySet<string>, position: (link: Link, index: number) => SourcePosition): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = `${site.dir}/${page}`;
-  let lines: LineIndex | undefined;
-  const at = (link: Link): SourcePosition => (lines ??= new LineIndex(read(page))).position(link.offset);
+  const at = (link: Link): SourcePosition => position(link, links.indexOf(link));
   for (const link of links) {
     const href = link.url.trim();
     if (href === '') continue;
@@ -201,27 +295,47 @@ export function checkPageLinks(page: string, links: readonly Link[], site: SiteF
   return out;
 }
 
-/** The HTML pages of a built site, in report order. */
-export function htmlPages(site: BuiltSite): string[] {
-  return [...site.files].filter((f) => f.endsWith('.html')).sort();
+/** Every page of a site once derived pages are written, for link targets. */
+export function siteFiles(site: BuiltSite): ReadonlySet<string> {
+  if (!site.derived) return site.files;
+  return new Set([...site.files, ...site.derived.templates.flatMap((t) => t.pages.map((p) => p.file))]);
 }
 
-/** The built-HTML pass on one thread (`html-parallel.ts` spreads it over the machine's cores). */
+/** The diagnostics of one page of a unit: its duplicate ids and its links. */
+export function checkUnitPage(unit: PassUnit, page: UnitPage, facts: PageFacts, files: SiteFiles, idsOf: (path: string) => ReadonlySet<string>, site: Pick<BuiltSite, 'derived' | 'read'>): Diagnostic[] {
+  const positions = pagePositions(unit, page, site);
+  return [...checkPageIds(page.path, facts.duplicateIds, files, positions.duplicateId), ...checkPageLinks(page.path, facts.links, files, idsOf, positions.link)];
+}
+
+/**
+ * The built-HTML pass on one thread (`html-parallel.ts` spreads it over the machine's cores). Each
+ * unit (a page, or a template and its clouds' pages) is read once; a unit read ahead for the ids a
+ * link points to keeps its facts until its turn, and then only its ids (never the HTML: the site
+ * can be hundreds of MB).
+ */
 export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  // Facts of pages read so far (ids and links, never the HTML: the site can be hundreds of MB).
-  const known = new Map<string, PageFacts>();
-  const factsOf = (path: string): PageFacts => {
-    let f = known.get(path);
-    if (!f) known.set(path, (f = pageFacts(site.read(path))));
-    return f;
+  const units = passUnits(site);
+  const token = site.derived?.token;
+  const unitOf = new Map(units.flatMap((unit) => unitPages(unit, token).map((page) => [page.path, unit] as const)));
+  const ids = new Map<string, ReadonlySet<string>>();
+  const ahead = new Map<PassUnit, ReturnType<typeof unitFacts>>();
+  const read = (unit: PassUnit): ReturnType<typeof unitFacts> => {
+    const pages = unitFacts(unit, site);
+    for (const { page, facts } of pages) ids.set(page.path, facts.ids);
+    return pages;
   };
-  for (const page of htmlPages(site)) {
-    const facts = factsOf(page);
-    // A page's links are checked once; its ids stay for links from later pages.
-    known.set(page, { ids: facts.ids, links: [], duplicateIds: [] });
-    append(out, checkPageIds(page, facts.duplicateIds, site, site.read));
-    append(out, checkPageLinks(page, facts.links, site, (path) => factsOf(path).ids, site.read));
+  const none: ReadonlySet<string> = new Set();
+  const idsOf = (path: string): ReadonlySet<string> => {
+    const unit = unitOf.get(path);
+    if (!ids.has(path) && unit) ahead.set(unit, read(unit));
+    return ids.get(path) ?? none;
+  };
+  const files = { dir: site.dir, files: siteFiles(site) };
+  const out: Diagnostic[] = [];
+  for (const unit of units) {
+    const pages = ahead.get(unit) ?? read(unit);
+    ahead.delete(unit);
+    for (const { page, facts } of pages) append(out, checkUnitPage(unit, page, facts, files, idsOf, site));
   }
-  return out;
+  return out.sort(compareDiagnostics);
 }

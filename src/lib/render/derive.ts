@@ -1,10 +1,10 @@
 /**
- * Writes the files of the pages the build did not render: each group of clouds that share one
- * rendering (`distinct-pages.ts`) has its first cloud's page rendered with cloud tokens, and every
- * cloud's file of the group (that one too) is that rendering with the tokens filled in
+ * The files of the pages the build does not render: each group of clouds that share one rendering
+ * (`distinct-pages.ts`) has its first cloud's page rendered with cloud tokens (the template), and
+ * every cloud's file of the group (that one too) is that rendering with the tokens filled in
  * (`cloud-token.ts`).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Cloud, Locale } from '../site.ts';
 import { fillCloudTokens, type CloudRef, type CloudToken } from './cloud-token.ts';
@@ -56,19 +56,14 @@ export class DerivationPlan {
 }
 
 /**
- * Writes every file of every template in `siteDir` from the template's rendering (which it
- * replaces with its own cloud's file). Returns the number of files written.
+ * Writes each cloud's file of a template into `siteDir`, from the template's text (`text`, read from
+ * its own file, which is written last). The built-HTML pass calls it as it reads each template.
  */
-export function deriveFiles(siteDir: string, plan: DerivationPlan): number {
-  let written = 0;
-  for (const template of plan.templates) {
-    const text = readFileSync(join(siteDir, template.file), 'utf8');
-    for (const { file, cloud } of template.pages) {
-      const path = join(siteDir, file);
-      if (file !== template.file) mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, fillCloudTokens(text, plan.token, template.locale, cloud));
-      written++;
-    }
+export function writeTemplateFiles(siteDir: string, template: PageTemplate, text: string, token: CloudToken): void {
+  const own = template.pages.filter((p) => p.file === template.file);
+  for (const { file, cloud } of [...template.pages.filter((p) => p.file !== template.file), ...own]) {
+    const path = join(siteDir, file);
+    if (file !== template.file) mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, fillCloudTokens(text, token, template.locale, cloud));
   }
-  return written;
 }
