@@ -5,11 +5,13 @@
  *   check and stops on any error the check baseline does not accept, printing the diagnostics and
  *   one line that says so (no stack trace: the fault is in content, not in the build). The checked
  *   model is handed to the pages, so content is parsed once.
+ * - The build's plan (`lib/build/plan.ts`): the distinct article pages Astro renders, and with
+ *   `--shard K/N` the shard's part of the site (`lib/build/shard.ts`).
  * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
  *   and writes the index to a staging folder as soon as it is done.
  * - After the build: the search and page modules, the built-HTML link pass (links made by layouts and
- *   navigation), which also writes the article pages derived from another cloud's rendering, and
- *   the index is moved into the site.
+ *   navigation), which also writes the article pages derived from another cloud's rendering, a
+ *   shard's manifest for `npm run build:merge`, and the index is moved into the site.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -23,15 +25,13 @@ import { UserError } from './lib/user-error.ts';
 import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts';
 import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
-import { searchDocumentOf, startSearchIndex, type SearchDocument, type SearchIndexing } from './lib/search/indexer.ts';
+import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { Translate } from './lib/render/body.ts';
-import { newCloudToken } from './lib/render/cloud-token.ts';
-import { DerivationPlan } from './lib/render/derive.ts';
-import { distinctPages, type RenderedPage } from './lib/render/distinct-pages.ts';
-import type { Locale } from './lib/site.ts';
-import { isIndexable } from './lib/view.ts';
-import { contentChanged, shareDerivationPlan, shareModel } from './shared-model.ts';
+import { sourceFingerprint, writeManifest } from './lib/build/merge.ts';
+import { planBuild, siteToCheck, type BuildPlan } from './lib/build/plan.ts';
+import { shardFromCommandLine, shardLabel, type Shard } from './lib/build/shard.ts';
+import { contentChanged, shareDerivationPlan, shareModel, shareShardPlan, sitePages } from './shared-model.ts';
 
 /**
  * Logs the findings that fail the build and stops it: the diagnostics as `npm run check` prints
@@ -54,7 +54,7 @@ function stopOnErrors(reported: Diagnostic[], baselined: number, logger: AstroIn
 export default function partnerKb(): AstroIntegration {
   const root = process.cwd();
   let search: SearchIndexing | undefined;
-  let plan: DerivationPlan | undefined;
+  let plan: BuildPlan | undefined;
   // The check baseline read before the build, applied to the built-HTML pass too.
   let accepted: { baseline: Baseline; lineText: LineText } | undefined;
   return {
@@ -79,6 +79,13 @@ export default function partnerKb(): AstroIntegration {
       },
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
+        let shard: Shard | undefined;
+        try {
+          shard = shardFromCommandLine(process.argv, process.env);
+        } catch (error) {
+          logger.error(error instanceof Error ? error.message : String(error));
+          process.exit(1);
+        }
         const started = performance.now();
         let checked: Awaited<ReturnType<typeof checkProject>>;
         try {
@@ -94,21 +101,22 @@ export default function partnerKb(): AstroIntegration {
         await stopOnErrors(outcome.reported, outcome.baselined.length, logger, 'content checks');
         shareModel(project.kb);
         logger.info(`content model and checks: ${Math.round(performance.now() - started)} ms`);
-        // Each distinct article page is computed once: its clouds' pages are rendered once by Astro
-        // (unless KB_DERIVE=0), and its canonical page becomes a search document.
-        const grouping = performance.now();
-        const indexing = process.env['KB_SKIP_SEARCH'] !== '1';
+        // Each distinct article page is computed once: Astro renders it once for all the clouds it
+        // serves (unless KB_DERIVE=0), and its canonical page is a search document.
+        const planning = performance.now();
         const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
-        const token = newCloudToken();
-        const documents: Array<SearchDocument & { locale: Locale }> = [];
-        const groups = distinctPages(project.kb, (locale) => t(locale) as unknown as Translate, token, {
-          ...(indexing ? { also: isIndexable, rendered: (r: RenderedPage) => void (isIndexable(r.page) && documents.push({ locale: r.page.locale, ...searchDocumentOf(r, token) })) } : {}),
+        plan = planBuild(project.kb, (locale) => t(locale) as unknown as Translate, {
+          shard,
+          search: process.env['KB_SKIP_SEARCH'] !== '1',
+          derive: process.env['KB_DERIVE'] !== '0',
         });
-        plan = process.env['KB_DERIVE'] === '0' ? undefined : new DerivationPlan(token, groups);
-        shareDerivationPlan(plan);
-        logger.info(`distinct pages: ${groups.length} of ${project.kb.pages().length} article pages in ${Math.round(performance.now() - grouping)} ms${plan ? '' : ' (KB_DERIVE=0: every page rendered)'}`);
-        // Pagefind indexes the documents in its own process while Astro renders pages.
-        if (indexing) search = startSearchIndex(documents, cacheDir(root, 'search-index'));
+        shareShardPlan(plan.shard);
+        shareDerivationPlan(plan.derivation);
+        const what = shard ? `shard ${shardLabel(shard)}: ` : '';
+        logger.info(`${what}${plan.distinct} distinct of ${plan.articlePages} article pages in ${Math.round(performance.now() - planning)} ms${plan.derivation ? '' : ' (KB_DERIVE=0: every page is rendered)'}`);
+        // Pagefind indexes the documents in its own process while Astro renders pages (staged in a
+        // folder of this process: two builds may share node_modules).
+        if (plan.documents.length > 0) search = startSearchIndex(plan.documents, cacheDir(root, 'search-index', String(process.pid)));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -116,12 +124,13 @@ export default function partnerKb(): AstroIntegration {
         await bundleBrowserModule(fileURLToPath(new URL('./client/page.ts', import.meta.url)), fileURLToPath(new URL('.' + PAGE_MODULE_URL, dir)));
         const started = performance.now();
         let html: Diagnostic[];
+        // The pass reads each distinct page once, checks it as every cloud's page it stands for,
+        // and writes those pages' files (lib/render/derive.ts).
+        const site = siteToCheck(readBuiltSite(root, out), plan!, sitePages());
         try {
-          // The pass reads each distinct page once, checks it as every cloud's page it stands for,
-          // and writes those pages' files (lib/render/derive.ts).
-          const site = { ...readBuiltSite(root, out), ...(plan ? { derived: { token: plan.token, templates: plan.templates, write: true } } : {}) };
           html = await checkBuiltHtmlInParallel(site);
-          if (plan) logger.info(`${plan.templates.reduce((n, t) => n + t.pages.length, 0)} article pages written from ${plan.templates.length} renderings`);
+          const derivation = plan!.derivation;
+          if (derivation) logger.info(`${derivation.templates.reduce((n, t) => n + t.pages.length, 0)} article pages written from ${derivation.templates.length} renderings`);
         } catch (error) {
           await search?.abort();
           throw error;
@@ -129,6 +138,11 @@ export default function partnerKb(): AstroIntegration {
         const outcome = accepted ? applyBaseline(html, accepted.baseline, root, accepted.lineText) : { reported: html, baselined: [] };
         await stopOnErrors(outcome.reported, outcome.baselined.length, logger, 'built-HTML pass', async () => void (await search?.abort()));
         logger.info(`built-HTML pass: ${Math.round(performance.now() - started)} ms`);
+        const shard = plan!.shard?.shard;
+        if (shard) {
+          writeManifest(out, { shard: shardLabel(shard), fingerprint: sourceFingerprint(root), dir: site.dir, pages: [...sitePages()].sort(), deferred: site.deferred ?? [] });
+          logger.info(`shard ${shardLabel(shard)} written; join the shards with npm run build:merge`);
+        }
         if (!search) return;
         const waiting = performance.now();
         const { pages, errors, ms } = await search.finish(out);

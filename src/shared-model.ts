@@ -3,6 +3,7 @@
  * same process but from a separately bundled module graph (so a module variable is not shared).
  */
 import type { KnowledgeBase } from './lib/model/kb.ts';
+import type { ShardPlan } from './lib/build/shard.ts';
 import type { DerivationPlan } from './lib/render/derive.ts';
 
 const KEY = Symbol.for('partner-kb.model');
@@ -40,4 +41,25 @@ export function shareDerivationPlan(plan: DerivationPlan | undefined): void {
 
 export function sharedDerivationPlan(): DerivationPlan | undefined {
   return (globalThis as Record<symbol, unknown>)[PLAN] as DerivationPlan | undefined;
+}
+
+const SHARD = Symbol.for('partner-kb.shard-plan');
+const SITE_PAGES = Symbol.for('partner-kb.site-pages');
+
+/** In a sharded build (`--shard K/N`): which pages this build writes. */
+export function shareShardPlan(plan: ShardPlan | undefined): void {
+  (globalThis as Record<symbol, unknown>)[SHARD] = plan;
+}
+
+export function sharedShardPlan(): ShardPlan | undefined {
+  return (globalThis as Record<symbol, unknown>)[SHARD] as ShardPlan | undefined;
+}
+
+/**
+ * Every page file of the whole site, as the routes list them (whatever this build writes of them):
+ * the built-HTML pass of a shard needs to know the pages the other shards write.
+ */
+export function sitePages(): Set<string> {
+  const g = globalThis as Record<symbol, unknown>;
+  return (g[SITE_PAGES] ??= new Set<string>()) as Set<string>;
 }

@@ -22,7 +22,7 @@ import { SourceHistory } from './lib/model/history.ts';
 import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
 
-import { contentGeneration, sharedModel } from './shared-model.ts';
+import { contentGeneration, sharedModel, sharedShardPlan, sitePages } from './shared-model.ts';
 import { cacheDir } from './lib/checks/project.ts';
 import type { Locale } from './lib/site.ts';
 
@@ -125,3 +125,21 @@ export function getHistory(): SourceHistory {
   if (import.meta.env.DEV) return new SourceHistory(process.cwd());
   return (history ??= new SourceHistory(process.cwd()));
 }
+
+/**
+ * The paths of a route that this build renders: in a sharded build only those of the shard
+ * (`lib/build/shard.ts`), and never those that `rendered` leaves to be written from another page
+ * (`lib/render/derive.ts`). Every path is recorded as a file of the site: `file` is the route's
+ * output file with its parameters, such as `[locale]/[cloud]/index.html`, `[locale]/[cloud]/nav.json`
+ * or `[locale]/status/[...cloud]/index.html`.
+ */
+export function pathsOfThisBuild<P extends { params: Record<string, string | undefined> }>(file: string, paths: P[], rendered?: (path: P) => boolean): P[] {
+  const pages = sitePages();
+  const shard = sharedShardPlan();
+  return paths.filter((path) => {
+    // `[name]` and `[...name]` take the parameter's value; an absent rest parameter, its segment.
+    pages.add(file.replace(/\[(?:\.\.\.)?(\w+)\]\/?/g, (segment: string, name: string) => (path.params[name] ? path.params[name] + (segment.endsWith('/') ? '/' : '') : '')));
+    return (!shard || shard.owns(path.params)) && rendered?.(path) !== false;
+  });
+}
+

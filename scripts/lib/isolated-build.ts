@@ -84,13 +84,13 @@ function buildEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs `astro build` in a root with the project's own Node (24) and Astro. */
-export function buildIn(root: string, env: Record<string, string> = {}): Promise<BuildResult> {
+/** Runs `astro build` (with `args`, such as `--shard 1/2`) in a root with the project's own Node (24) and Astro. */
+export function buildIn(root: string, env: Record<string, string> = {}, args: readonly string[] = []): Promise<BuildResult> {
   const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const node = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
   const started = performance.now();
   return new Promise((resolvePromise) => {
-    const child = spawn(existsSync(node) ? node : process.execPath, [astro, 'build'], {
+    const child = spawn(existsSync(node) ? node : process.execPath, [astro, 'build', ...args], {
       cwd: root,
       env: buildEnvironment(env),
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,8 +6,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { append } from '../append.ts';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
-import { checkBuiltHtml, passUnits, siteFiles, type BuiltSite, type PassUnit } from './html.ts';
+import { checkBuiltHtml, passUnits, siteFiles, type BuiltSite, type DeferredFragment, type PassUnit } from './html.ts';
 
 export interface ParallelOptions {
   /** Worker threads (default: the machine's parallelism). */
@@ -17,6 +18,7 @@ export interface ParallelOptions {
 }
 
 export async function checkBuiltHtmlInParallel(site: BuiltSite, options: ParallelOptions = {}): Promise<Diagnostic[]> {
+  if (site.elsewhere && !site.deferred) throw new Error('a shard\'s built-HTML pass needs somewhere to put the fragment checks it leaves to the merge');
   const units = passUnits(site);
   const count = Math.min(options.workers ?? availableParallelism(), Math.floor(units.length / (options.minPagesPerWorker ?? 200)));
   if (!site.absolute || count < 2) return checkBuiltHtml(site);
@@ -27,7 +29,7 @@ export async function checkBuiltHtmlInParallel(site: BuiltSite, options: Paralle
   const workers = chunks.map(
     (chunk) =>
       new Worker(new URL('./html-worker.ts', import.meta.url), {
-        workerData: { absolute: site.absolute, dir: site.dir, files, units: chunk, derived: site.derived && { ...site.derived, templates: [] } },
+        workerData: { absolute: site.absolute, dir: site.dir, files, elsewhere: site.elsewhere && [...site.elsewhere], units: chunk, derived: site.derived && { ...site.derived, templates: [] } },
         // Each page is garbage once its facts are taken; a smaller young generation collects it
         // sooner (the pass at N = 1,000: 730 -> 520 MB, same time).
         resourceLimits: { maxYoungGenerationSizeMb: 16 },
@@ -52,9 +54,11 @@ export async function checkBuiltHtmlInParallel(site: BuiltSite, options: Paralle
     });
   try {
     const ids = new Map((await Promise.all(workers.map((w) => next<Array<[string, string[]]>>(w)))).flat());
-    const checked = workers.map((w) => next<Diagnostic[]>(w));
+    const checked = workers.map((w) => next<{ diagnostics: Diagnostic[]; deferred: DeferredFragment[] }>(w));
     for (const worker of workers) worker.postMessage(ids);
-    return (await Promise.all(checked)).flat().sort(compareDiagnostics);
+    const results = await Promise.all(checked);
+    if (site.deferred) for (const r of results) append(site.deferred, r.deferred);
+    return results.flatMap((r) => r.diagnostics).sort(compareDiagnostics);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

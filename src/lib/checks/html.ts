@@ -24,6 +24,25 @@ export interface BuiltSite {
    * parsed once, and checked as each of its clouds' pages; `files` need not hold those yet.
    */
   derived?: DerivedPages;
+  /**
+   * In a shard of the build (`build/shard.ts`): the site's pages that other shards write. A link
+   * to one of them exists; whether its `#fragment` does is left to the merge (`deferred`).
+   */
+  elsewhere?: ReadonlySet<string>;
+  /** Where the pass puts the fragment checks it leaves to the merge (required with `elsewhere`). */
+  deferred?: DeferredFragment[];
+}
+
+/** A link's `#fragment` on a page another shard writes: the diagnostic, should the id be missing there. */
+export interface DeferredFragment {
+  diagnostic: Diagnostic;
+  target: string;
+  fragment: string;
+}
+
+/** The diagnostics of deferred fragment checks whose target page, as `idsOf` gives its ids, lacks the id. */
+export function missingFragments(deferred: readonly DeferredFragment[], idsOf: (path: string) => ReadonlySet<string>): Diagnostic[] {
+  return deferred.filter((d) => !idsOf(d.target).has(d.fragment)).map((d) => d.diagnostic);
 }
 
 export interface DerivedPages {
@@ -46,7 +65,7 @@ export function passUnits(site: BuiltSite): PassUnit[] {
   const templates = site.derived?.templates ?? [];
   const derived = new Set(templates.flatMap((t) => t.pages.map((p) => p.file)));
   const units: PassUnit[] = [...site.files].filter((f) => f.endsWith('.html') && !derived.has(f)).map((source) => ({ source }));
-  units.push(...templates.map((template) => ({ source: template.file, template })));
+  append(units, templates.map((template) => ({ source: template.file, template })));
   return units.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 
@@ -260,6 +279,7 @@ export interface SiteFiles {
   /** The dist folder as reported (`dist`). */
   dir: string;
   files: ReadonlySet<string>;
+  elsewhere?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -267,7 +287,14 @@ export interface SiteFiles {
  * `#fragments`. `idsOf` gives the ids of a page of the site; `position` the line and column of a
  * faulty link (its index in `links`), needed only when one is reported.
  */
-export function checkPageLinks(page: string, links: readonly Link[], site: SiteFiles, idsOf: (path: string) => ReadonlySet<string>, position: (link: Link, index: number) => SourcePosition): Diagnostic[] {
+export function checkPageLinks(
+  page: string,
+  links: readonly Link[],
+  site: SiteFiles,
+  idsOf: (path: string) => ReadonlySet<string>,
+  position: (link: Link, index: number) => SourcePosition,
+  defer?: (deferred: DeferredFragment) => void,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = `${site.dir}/${page}`;
   const at = (link: Link): SourcePosition => position(link, links.indexOf(link));
@@ -288,23 +315,35 @@ export function checkPageLinks(page: string, links: readonly Link[], site: SiteF
     }
     const fragment = resolved.fragment;
     if (fragment === '' || fragment === 'top' || !target.endsWith('.html')) continue;
-    if (!idsOf(target).has(fragment)) {
-      out.push(diagnostic('html/broken-fragment', reported, at(link), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.'));
+    const elsewhere = site.elsewhere?.has(target) === true;
+    if (elsewhere || !idsOf(target).has(fragment)) {
+      const broken = diagnostic('html/broken-fragment', reported, at(link), `The link "${link.url}" points to "#${fragment}", which is not an id on ${site.dir}/${target}.`, 'The target page has no element with that id: check the section ids of the target variant in this locale.');
+      if (!elsewhere) out.push(broken);
+      else if (defer) defer({ diagnostic: broken, target, fragment });
+      else throw new Error(`${target} is written by another shard; its fragments can only be checked by the merge`);
     }
   }
   return out;
 }
 
-/** Every page of a site once derived pages are written, for link targets. */
+/** Every page of a site once derived pages are written, and those other shards write, for link targets. */
 export function siteFiles(site: BuiltSite): ReadonlySet<string> {
-  if (!site.derived) return site.files;
-  return new Set([...site.files, ...site.derived.templates.flatMap((t) => t.pages.map((p) => p.file))]);
+  if (!site.derived && !site.elsewhere) return site.files;
+  return new Set([...site.files, ...(site.derived?.templates.flatMap((t) => t.pages.map((p) => p.file)) ?? []), ...(site.elsewhere ?? [])]);
 }
 
 /** The diagnostics of one page of a unit: its duplicate ids and its links. */
-export function checkUnitPage(unit: PassUnit, page: UnitPage, facts: PageFacts, files: SiteFiles, idsOf: (path: string) => ReadonlySet<string>, site: Pick<BuiltSite, 'derived' | 'read'>): Diagnostic[] {
+export function checkUnitPage(
+  unit: PassUnit,
+  page: UnitPage,
+  facts: PageFacts,
+  files: SiteFiles,
+  idsOf: (path: string) => ReadonlySet<string>,
+  site: Pick<BuiltSite, 'derived' | 'read'>,
+  defer?: (deferred: DeferredFragment) => void,
+): Diagnostic[] {
   const positions = pagePositions(unit, page, site);
-  return [...checkPageIds(page.path, facts.duplicateIds, files, positions.duplicateId), ...checkPageLinks(page.path, facts.links, files, idsOf, positions.link)];
+  return [...checkPageIds(page.path, facts.duplicateIds, files, positions.duplicateId), ...checkPageLinks(page.path, facts.links, files, idsOf, positions.link, defer)];
 }
 
 /**
@@ -330,12 +369,13 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
     if (!ids.has(path) && unit) ahead.set(unit, read(unit));
     return ids.get(path) ?? none;
   };
-  const files = { dir: site.dir, files: siteFiles(site) };
+  const files = { dir: site.dir, files: siteFiles(site), elsewhere: site.elsewhere };
+  const defer = site.deferred && ((d: DeferredFragment): void => void site.deferred!.push(d));
   const out: Diagnostic[] = [];
   for (const unit of units) {
     const pages = ahead.get(unit) ?? read(unit);
     ahead.delete(unit);
-    for (const { page, facts } of pages) append(out, checkUnitPage(unit, page, facts, files, idsOf, site));
+    for (const { page, facts } of pages) append(out, checkUnitPage(unit, page, facts, files, idsOf, site, defer));
   }
   return out.sort(compareDiagnostics);
 }

@@ -8,7 +8,7 @@
  * the bundle is byte for byte what one process writes. A shared file that differs between the
  * bundles, or a different Pagefind version, is an error rather than a silently broken search.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 export const ENTRY_FILE = 'pagefind-entry.json';
@@ -25,8 +25,11 @@ function filesUnder(dir: string): string[] {
     .map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-/** Moves every file of `parts` into `out` (created), merging their entry files; removes `parts`. */
-export function mergePagefindBundles(parts: readonly string[], out: string): void {
+/**
+ * Moves every file of `parts` into `out` (created), merging their entry files; removes `parts`.
+ * With `copy`, copies them and leaves `parts` as they are (the bundles of a sharded build's folders).
+ */
+export function mergePagefindBundles(parts: readonly string[], out: string, { copy = false }: { copy?: boolean } = {}): void {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   let entry: Entry | undefined;
@@ -50,11 +53,12 @@ export function mergePagefindBundles(parts: readonly string[], out: string): voi
         continue;
       }
       mkdirSync(dirname(target), { recursive: true });
-      renameSync(join(part, file), target);
+      if (copy) copyFileSync(join(part, file), target);
+      else renameSync(join(part, file), target);
     }
   }
   if (!entry) throw new Error('no Pagefind bundle to merge');
   const languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   writeFileSync(join(out, ENTRY_FILE), JSON.stringify({ ...entry, languages }));
-  for (const part of parts) rmSync(part, { recursive: true, force: true });
+  if (!copy) for (const part of parts) rmSync(part, { recursive: true, force: true });
 }

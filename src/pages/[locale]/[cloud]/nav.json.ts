@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { everyReader, type Cloud, type Locale } from '../../../lib/site.ts';
 import { navTree } from '../../../lib/view.ts';
-import { getKb, getT } from '../../../site-context.ts';
+import { getKb, getT, pathsOfThisBuild } from '../../../site-context.ts';
 
 export function getStaticPaths() {
-  return everyReader().map((params) => ({ params }));
+  return pathsOfThisBuild('[locale]/[cloud]/nav.json', everyReader().map((params) => ({ params })));
 }
 
 export const GET: APIRoute = ({ params }) => {
