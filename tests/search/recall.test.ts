@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIn, createIsolatedRoot, PROJECT_ROOT, type IsolatedRoot } from '../../scripts/lib/isolated-build.ts';
 import type { Cloud, Locale } from '../../src/lib/site.ts';
-import { siteSearch, type SiteSearch } from '../support/pagefind-node.ts';
+import { siteSearch, type SiteSearch } from '../../src/lib/search/node-search.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 import { join } from 'node:path';
 

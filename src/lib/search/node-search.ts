@@ -5,8 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { prepareQuery, resultUrlForCloud } from '../../src/lib/search/query.ts';
-import { localeInfo, type Cloud, type Locale } from '../../src/lib/site.ts';
+import { prepareQuery, resultUrlForCloud } from './query.ts';
+import { localeInfo, type Cloud, type Locale } from '../site.ts';
 
 interface PagefindInstance {
   init(): Promise<void>;
