@@ -27,7 +27,7 @@ import { QUERIES } from '../src/lib/bench/vocab.ts';
 import { runChecks } from '../src/lib/checks/index.ts';
 import { loadProject } from '../src/lib/checks/project.ts';
 import { createParseCache } from '../src/lib/model/parse-cache.ts';
-import { prepareQuery } from '../src/lib/search/query.ts';
+import { planQuery } from '../src/lib/search/query.ts';
 import { localeInfo } from '../src/lib/site.ts';
 import { buildIn, createIsolatedRoot, PROJECT_ROOT, type IsolatedRoot } from './lib/isolated-build.ts';
 
@@ -257,7 +257,7 @@ async function searchCosts(dist: string): Promise<NResult['search']> {
   try {
     const out = {} as NResult['search'];
     for (const l of LANGS) {
-      const query = prepareQuery(l, QUERIES[l]);
+      const query = planQuery(l, QUERIES[l]).variants[0]!.terms.join(' ');
       const cost = await measureSearch(dist, server.url, localeInfo(l).htmlLang, query, { cloud: 'global' });
       const largest = [...cost.records].sort((a, b) => b.bytes - a.bytes)[0];
       out[l] = {

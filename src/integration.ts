@@ -9,7 +9,7 @@
  *   `--shard K/N` the shard's part of the site (`lib/build/shard.ts`).
  * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
  *   and writes the index to a staging folder as soon as it is done.
- * - After the build: the search and page modules, the built-HTML link pass (links made by layouts and
+ * - After the build: the search and page modules, the search data (synonyms), the built-HTML link pass (links made by layouts and
  *   navigation), which also writes the article pages derived from another cloud's rendering, a
  *   shard's manifest for `npm run build:merge`, and the index is moved into the site.
  */
@@ -26,6 +26,8 @@ import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts'
 import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
 import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
+import { writeSearchData } from './lib/search/search-data.ts';
+import type { KnowledgeBase } from './lib/model/kb.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { Translate } from './lib/render/body.ts';
 import { sourceFingerprint, writeManifest } from './lib/build/merge.ts';
@@ -57,6 +59,7 @@ export default function partnerKb(): AstroIntegration {
   let plan: BuildPlan | undefined;
   // The check baseline read before the build, applied to the built-HTML pass too.
   let accepted: { baseline: Baseline; lineText: LineText } | undefined;
+  let kb: KnowledgeBase | undefined;
   return {
     name: 'partner-kb',
     hooks: {
@@ -100,6 +103,7 @@ export default function partnerKb(): AstroIntegration {
         accepted = { baseline: checked.baseline, lineText: checked.lineText };
         await stopOnErrors(outcome.reported, outcome.baselined.length, logger, 'content checks');
         shareModel(project.kb);
+        kb = project.kb;
         logger.info(`content model and checks: ${Math.round(performance.now() - started)} ms`);
         // Each distinct article page is computed once: Astro renders it once for all the clouds it
         // serves (unless KB_DERIVE=0), and its canonical page is a search document.
@@ -122,6 +126,7 @@ export default function partnerKb(): AstroIntegration {
         const out = fileURLToPath(dir);
         await bundleSearchModule(fileURLToPath(new URL('.' + SEARCH_MODULE_URL, dir)));
         await bundleBrowserModule(fileURLToPath(new URL('./client/page.ts', import.meta.url)), fileURLToPath(new URL('.' + PAGE_MODULE_URL, dir)));
+        if (kb) writeSearchData(kb, out);
         const started = performance.now();
         let html: Diagnostic[];
         // The pass reads each distinct page once, checks it as every cloud's page it stands for,

@@ -52,10 +52,19 @@ export const cloudFactsSchema = z.record(
 
 const rule = z.object({ term: z.string().min(1), use: z.string().min(1) }).strict();
 
+/** A group of words that mean the same to a reader searching (at least two, each non-empty). */
+const synonymGroup = z.array(z.string().trim().min(1)).min(2, 'a synonym group needs at least two terms');
+
 /** `content/terminology.yaml`. */
 export const terminologySchema = z
   .object({
     officialNames: partialPerCloud(partialLocalized).default({}),
+    /** Per locale: groups of words search treats as one (what readers type, what articles say). */
+    synonyms: z
+      .object(Object.fromEntries(LOCALE_CODES.map((l) => [l, z.array(synonymGroup)])) as Record<Locale, z.ZodArray<typeof synonymGroup>>)
+      .partial()
+      .strict()
+      .default({}),
     forbidden: partialPerCloud(
       z
         .object(Object.fromEntries(LOCALE_CODES.map((l) => [l, z.array(rule)])) as Record<Locale, z.ZodArray<typeof rule>>)

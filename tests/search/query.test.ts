@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { koreanStem, prepareQuery, resultUrlForCloud } from '../../src/lib/search/query.ts';
+import { decodeFromIndex, encodeForIndex, koreanStem } from '../../src/lib/search/korean.ts';
+import { compileSynonyms, planQuery, resultUrlForCloud } from '../../src/lib/search/query.ts';
 
-describe('Korean query stems', () => {
+describe('Korean stems', () => {
   it.each([
     ['청구를', '청구'],
     ['청구의', '청구'],
@@ -10,21 +11,74 @@ describe('Korean query stems', () => {
     ['에스컬레이션하는', '에스컬레이션'],
     ['구독으로', '구독'],
     ['분쟁은', '분쟁'],
+    ['팀에서', '팀'],
     ['청구', '청구'],
     ['지원', '지원'],
     ['가', '가'],
     ['Azure를', 'Azure'],
     ['CSP의', 'CSP'],
+    ['21Vianet에서', '21Vianet'],
     ['A1등급', 'A1등급'],
   ])('%s → %s', (word, stem) => {
-    expect(koreanStem(word)).toBe(stem);
+    expect(koreanStem(word).stem).toBe(stem);
   });
 
-  it('stems every word of a Korean query and leaves other locales alone (but NFKC-normalized)', () => {
-    expect(prepareQuery('ko', '  청구 분쟁을   해결하는 방법 ')).toBe('청구 분쟁 해결 방법');
-    expect(prepareQuery('ja', '請求の　サポート')).toBe('請求の サポート');
-    expect(prepareQuery('zh', 'ＡＢＣ计费')).toBe('ABC计费');
-    expect(prepareQuery('en', 'Billing  disputes')).toBe('Billing disputes');
+  // The cases: two-syllable nouns whose last syllable is also a particle.
+  it.each(['문의', '결과', '증가', '추가', '주의', '정도', '경로'])('never strips %s below two syllables', (word) => {
+    expect(koreanStem(word)).toEqual({ stem: word, suffix: '' });
+  });
+
+  it('strips a particle after such a noun', () => {
+    expect(koreanStem('문의를').stem).toBe('문의');
+    expect(koreanStem('결과가').stem).toBe('결과');
+    expect(koreanStem('추가하는').stem).toBe('추가');
+  });
+
+  it('moves particles out of indexed words and back for display', () => {
+    const text = '경우(청구를) 문의해야 하는 결과. Microsoft에 알립니다';
+    const encoded = encodeForIndex(text);
+    // The stems stay as written, the particles are not letters any more (Pagefind drops them).
+    expect(encoded.replace(/[^\p{L}\p{N}\s.()]/gu, '')).toBe('경우(청구) 문의 하 결과. Microsoft 알립니다');
+    expect(decodeFromIndex(encoded)).toBe(text);
+    expect(encodeForIndex('no Korean here')).toBe('no Korean here');
+  });
+});
+
+describe('query plans', () => {
+  const terms = (locale: Parameters<typeof planQuery>[0], query: string, synonyms?: string[][]) =>
+    planQuery(locale, query, synonyms ? compileSynonyms(locale, synonyms) : undefined).variants.map((v) => v.terms.join(' '));
+
+  it('drops question words and particles, never down to nothing', () => {
+    expect(terms('en', 'How do I escalate a billing dispute?')).toEqual(['escalate billing dispute']);
+    expect(terms('zh', '如何提高采用率')).toEqual(['提高 采用 率']);
+    expect(terms('ja', '顧客が支払わない場合はどうすればよいですか')).toEqual(['顧客 支払']);
+    expect(terms('ko', '청구 분쟁을 해결하는 방법')).toEqual(['청구 분쟁 해결', '청구 분쟁을 해결하는']);
+    expect(terms('en', 'how')).toEqual(['how']);
+    expect(terms('zh', '怎么办')).toEqual(['怎么 办']);
+  });
+
+  it('searches Korean stems and the whole words as typed', () => {
+    expect(terms('ko', '문의')).toEqual(['문의']);
+    expect(terms('ko', '청구를')).toEqual(['청구', '청구를']);
+  });
+
+  it('adds a variant for each synonym, matched by word (Chinese and Japanese by segment)', () => {
+    expect(terms('zh', '逾期账单', [['计费', '账单']])).toEqual(['逾期 账单', '逾期 计 费']);
+    expect(terms('ko', '마이크로소프트에서 온 이메일', [['Microsoft', '마이크로소프트']])).toEqual([
+      '마이크로소프트 이메일',
+      '마이크로소프트에서 이메일',
+      'microsoft 이메일',
+    ]);
+    // A synonym names a word: 돈을 is 돈 with a particle, even below two syllables.
+    expect(terms('ko', '돈을', [['대금', '돈']])).toEqual(['돈을', '대금']);
+    expect(terms('en', 'priority of a request', [['severity', 'priority']])).toEqual(['priority request', 'severity request']);
+    expect(terms('en', 'support ticket', [['service request', 'ticket']])).toEqual(['support ticket', 'support service request']);
+  });
+
+  it('keeps adjacent words as phrases, split where a stop word stood', () => {
+    const plan = planQuery('en', 'service level agreement for the support team');
+    expect(plan.variants[0]!.phrases).toEqual([['service', 'level', 'agreement'], ['support', 'team']]);
+    expect(planQuery('zh', '客户帐户').variants[0]!.phrases).toEqual([['客户', '帐户']]);
   });
 });
 

@@ -9,10 +9,9 @@ import type { KnowledgeBase } from '../model/kb.ts';
 import type { Translate } from '../render/body.ts';
 import { newCloudToken } from '../render/cloud-token.ts';
 import { DerivationPlan } from '../render/derive.ts';
-import { distinctPages } from '../render/distinct-pages.ts';
-import { searchDocumentOf, type SearchDocument } from '../search/indexer.ts';
+import { distinctPages, type RenderedPage } from '../render/distinct-pages.ts';
+import { searchDocuments, type SearchDocument } from '../search/indexer.ts';
 import type { Locale } from '../site.ts';
-import { isIndexable } from '../view.ts';
 import { ShardPlan, type Shard } from './shard.ts';
 
 export interface BuildPlanOptions {
@@ -27,7 +26,7 @@ export interface BuildPlanOptions {
 export interface BuildPlan {
   shard: ShardPlan | undefined;
   derivation: DerivationPlan | undefined;
-  /** The search documents of the locales this build indexes (each translated variant once). */
+  /** The search documents of the locales this build indexes (`search/indexer.ts`). */
   documents: Array<SearchDocument & { locale: Locale }>;
   /** Distinct article pages of this build, and its article pages. */
   distinct: number;
@@ -39,15 +38,24 @@ export function planBuild(kb: KnowledgeBase, t: (locale: Locale) => Translate, o
   const owns = (locale: Locale, slug: string): boolean => !shard || shard.ownsArticle(locale, slug);
   const indexes = (locale: Locale): boolean => options.search && (!shard || shard.ownsLocale(locale));
   const token = newCloudToken();
-  const documents: BuildPlan['documents'] = [];
-  const groups = distinctPages(kb, t, token, {
+  // Every page a reader can open is searchable (untranslated ones and clouds whose text differs
+  // too), so every distinct page of an indexed locale is computed, keyed by its first cloud.
+  const computed = new Map<string, RenderedPage>();
+  const key = (locale: Locale, slug: string, cloud: string): string => `${locale}/${cloud}/${slug}`;
+  const all = distinctPages(kb, t, token, {
     // A locale's search documents come from every article, whichever shard renders it.
     includes: (locale, slug) => owns(locale, slug) || indexes(locale),
-    also: (page) => indexes(page.locale) && isIndexable(page),
+    also: (page) => indexes(page.locale),
     rendered: (rendered) => {
-      if (indexes(rendered.page.locale) && isIndexable(rendered.page)) documents.push({ locale: rendered.page.locale, ...searchDocumentOf(rendered, token) });
+      if (indexes(rendered.page.locale)) computed.set(key(rendered.page.locale, rendered.page.article.slug, rendered.page.cloud), rendered);
     },
-  }).filter((group) => owns(group.locale, group.slug));
+  });
+  const documents = searchDocuments(
+    kb,
+    all.filter((g) => indexes(g.locale)).map((g) => ({ rendered: computed.get(key(g.locale, g.slug, g.clouds[0]!))!, clouds: g.clouds })),
+    token,
+  );
+  const groups = all.filter((group) => owns(group.locale, group.slug));
   return {
     shard,
     derivation: options.derive ? new DerivationPlan(token, groups) : undefined,

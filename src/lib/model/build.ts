@@ -83,6 +83,7 @@ export function buildModel(input: ModelInput): ModelResult {
     terminology: (readData('terminology', input.terminology, terminologySchema, diagnostics) as Terminology | undefined) ?? {
       officialNames: {},
       forbidden: {},
+      synonyms: {},
     },
     redirects: (readData('redirects', input.redirects, redirectsSchema, diagnostics) as Redirects | undefined) ?? {},
     assets: new Set(input.assets ?? []),

@@ -61,6 +61,8 @@ export interface TerminologyRule {
 export interface Terminology {
   officialNames: Partial<Record<Cloud, Partial<Localized>>>;
   forbidden: Partial<Record<Cloud, Partial<Record<Locale, TerminologyRule[]>>>>;
+  /** Per locale: groups of terms search treats as one (`search/synonyms.ts`). */
+  synonyms: Partial<Record<Locale, string[][]>>;
 }
 
 /** old slug → new slug, optionally with `#anchor`. */

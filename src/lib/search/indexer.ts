@@ -1,12 +1,19 @@
 /**
- * The Pagefind index, made from the content model with Pagefind's Node API (the
- * `pagefind_extended` binary that the npm package ships, which segments Chinese and Japanese at
- * index time).
+ * The Pagefind index, made from the pages the build computes (`build/plan.ts`,
+ * `render/distinct-pages.ts`) with Pagefind's Node API (the `pagefind_extended` binary that the npm
+ * package ships, which segments Chinese and Japanese at index time).
  *
- * One document per locale and variant, at its canonical cloud's URL, never an English fallback
- * page under another locale. A document is what a reader's page shows as the article (its title as
- * `<h1>` and its body, rendered by the same renderer as the page) with its clouds and section as
- * Pagefind filters, in a page whose `<html lang>` puts it in its language's index.
+ * Every page a reader can open is in its language's index, in the reader's cloud:
+ * - one document per distinct page (a locale's article variant for the clouds whose readers get the
+ *   same page), and distinct pages of one variant that read the same text (they differ only in
+ *   navigation) share one: so text for one cloud (`<CloudOnly>`, `<CloudFact>`) is found only in
+ *   its clouds, and excerpts show the reader's cloud's wording;
+ * - an untranslated article is indexed in its locale's index with the English text (the page a
+ *   reader of that locale opens), marked `fallback` so results can say "(EN)".
+ * A document is the article as its page shows it (the title as `<h1>`, the description written for
+ * search results, and the body, rendered by the page's renderer) with its clouds and navigation
+ * section as Pagefind filters, its title and section title as metadata, in a page whose `<html lang>`
+ * puts it in its language's index. Korean text is indexed by stems (`korean.ts`).
  *
  * Documents come from the model, not from the built files, so Pagefind (its own process) indexes
  * on the second core while Astro renders pages on the first: `startSearchIndex` right after the
@@ -17,10 +24,13 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import type { KnowledgeBase } from '../model/kb.ts';
+import type { Page } from '../model/types.ts';
 import { articleUrl } from '../model/urls.ts';
 import { fillCloudTokens, type CloudToken } from '../render/cloud-token.ts';
 import type { RenderedPage } from '../render/distinct-pages.ts';
-import { localeInfo, type Locale } from '../site.ts';
+import { localeInfo, type Cloud, type Locale } from '../site.ts';
+import { encodeForIndex } from './korean.ts';
 
 export interface SearchIndexResult {
   pages: number;
@@ -35,27 +45,116 @@ export interface SearchDocument {
   html: string;
 }
 
+/** Metadata keys of a search document (Pagefind `meta`), read by the search UI. */
+export const SEARCH_META = {
+  title: 'title',
+  /** The navigation section's title in the document's locale. */
+  section: 'section',
+  /** `en` on an English page shown in place of a missing translation. */
+  fallback: 'fallback',
+} as const;
+
+/** Elements that do not break a word: text on both sides of them can be one word (`<a>계정</a>도`). */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u']);
+
+/**
+ * Korean: every word reduced to its stem for the index (the stored text keeps the particle; see
+ * `korean.ts`). A word can run across inline elements (`[체납 고객 계정](…)도`), so each run of
+ * inline content is encoded as one text and split back; encoding keeps the number of code points.
+ */
+function encodeTexts(nodes: readonly ElementContent[]): ElementContent[] {
+  const out = structuredClone(nodes) as ElementContent[];
+  let run: { value: string }[] = [];
+  const flush = (): void => {
+    const encoded = [...encodeForIndex(run.map((t) => t.value).join(''))];
+    let at = 0;
+    for (const text of run) {
+      const length = [...text.value].length;
+      text.value = encoded.slice(at, at + length).join('');
+      at += length;
+    }
+    run = [];
+  };
+  const visit = (list: readonly ElementContent[]): void => {
+    for (const node of list) {
+      if (node.type === 'text') run.push(node);
+      else if (node.type === 'element' && INLINE.has(node.tagName)) visit(node.children);
+      else if (node.type === 'element') {
+        flush();
+        visit(node.children);
+        flush();
+      }
+    }
+  };
+  visit(out);
+  flush();
+  return out;
+}
+
 function element(tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element {
   return { type: 'element', tagName, properties, children };
 }
 
-/**
- * The document of a page from its view and body, as the build computed them (`distinct-pages.ts`),
- * with `token` standing for the page's cloud if they were computed with it.
- */
-export function searchDocumentOf({ page, view, body }: RenderedPage, token?: CloudToken): SearchDocument {
-  const { locale, cloud } = page;
-  const filters = [
-    ...view.appliesTo.map((c) => element('span', { dataPagefindFilter: `cloud:${c}` })),
-    ...(view.sidebar.sectionTitle ? [element('span', { dataPagefindFilter: `section:${view.sidebar.sectionTitle}` })] : []),
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+/** The text of rendered nodes (what Pagefind indexes of them), to compare two renderings. */
+function textOf(nodes: readonly ElementContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'element') out += `<${node.tagName}>${textOf(node.children)}`;
+  }
+  return out;
+}
+
+function documentHtml(kb: KnowledgeBase, page: Page, clouds: readonly Cloud[], body: ElementContent[]): string {
+  const { locale } = page;
+  const title = page.file.frontmatter.title;
+  const section = kb.sectionOf(page.article.slug);
+  const meta = (key: string, value: string): Element => element('span', { dataPagefindMeta: `${key}[data-value]`, dataValue: value });
+  const head: ElementContent[] = [
+    meta(SEARCH_META.title, title),
+    ...(section ? [meta(SEARCH_META.section, section.title[locale]), element('span', { dataPagefindFilter: `section:${section.id}` })] : []),
+    ...(page.fallback ? [meta(SEARCH_META.fallback, page.file.locale)] : []),
+    ...clouds.map((c) => element('span', { dataPagefindFilter: `cloud:${c}` })),
   ];
-  const html = toHtml(
+  // The description is written for search results (CONTRIBUTING.md): indexed under the title.
+  const description = page.file.frontmatter.description;
+  const lead = [element('h1', {}, [text(title)]), ...(description ? [element('p', {}, [text(description)])] : [])];
+  const indexed = locale === 'ko' ? encodeTexts([...lead, ...body]) : [...lead, ...body];
+  return toHtml(
     element('html', { lang: localeInfo(locale).htmlLang }, [
-      element('head', {}, [element('title', {}, [{ type: 'text', value: view.title }])]),
-      element('body', {}, [element('main', { dataPagefindBody: '' }, [element('h1', {}, [{ type: 'text', value: view.title }]), ...filters, ...body])]),
+      element('head', {}, [element('title', {}, [text(title)])]),
+      element('body', {}, [element('main', { dataPagefindBody: '' }, [...head, ...indexed])]),
     ]),
   );
-  return { path: articleUrl(locale, cloud, page.article.slug).slice(1) + 'index.html', html: token ? fillCloudTokens(html, token, locale, cloud) : html };
+}
+
+/**
+ * The search documents of a build, from its distinct pages: `pages` are the pages computed for them
+ * (with `token` written where the page names its cloud) and the clouds each stands for. Distinct
+ * pages of one locale's article variant whose text is the same share one document, at the URL of
+ * its first cloud.
+ */
+export function searchDocuments(kb: KnowledgeBase, pages: Iterable<{ rendered: RenderedPage; clouds: readonly Cloud[] }>, token?: CloudToken): Array<SearchDocument & { locale: Locale }> {
+  const byText = new Map<string, { rendered: RenderedPage; clouds: Cloud[] }>();
+  for (const { rendered, clouds } of pages) {
+    const { page } = rendered;
+    const key = `${page.locale}\0${page.article.slug}\0${page.variant.key}\0${textOf(rendered.body)}`;
+    const same = byText.get(key);
+    if (same) same.clouds.push(...clouds);
+    else byText.set(key, { rendered, clouds: [...clouds] });
+  }
+  return [...byText.values()].map(({ rendered: { page, body }, clouds }) => {
+    const html = documentHtml(kb, page, clouds, body);
+    return {
+      locale: page.locale,
+      path: articleUrl(page.locale, page.cloud, page.article.slug).slice(1) + 'index.html',
+      html: token ? fillCloudTokens(html, token, page.locale, page.cloud) : html,
+    };
+  });
 }
 
 export interface SearchIndexing {

@@ -1,45 +1,195 @@
 /**
- * Query preparation, shared by the search UI and the recall suite.
+ * From what a reader typed to what the search engine looks up (shared by the search UI, the
+ * judged-query evaluation and the benchmark).
  *
- * Pagefind tokenizes Korean on white space only, so an eojeol such as 청구를 is one index word, and
- * a query for 청구를 finds only that exact form. Pagefind matches query words as prefixes, though:
- * a query for 청구 finds 청구를, 청구의, 청구에서 … So Korean queries are reduced to their stems by
- * stripping a trailing particle (조사) or a 하다-verb ending; the index and the snippets are left as
- * written. Over-stripping only widens the prefix (never loses the article), so the list errs on the
- * side of stripping.
+ * A query is split into words the way Pagefind splits it (white space; Chinese and Japanese by
+ * `Intl.Segmenter`), then:
+ * - synonyms from `content/terminology.yaml` add variants of the query with the other words of a
+ *   group (账单 → 计费; 마이크로소프트 → Microsoft), searched alongside the reader's words;
+ * - stop words (`stop-words.ts`) are dropped, unless that would leave nothing;
+ * - Korean words are reduced to their stems (`korean.ts`), as the index is; the reader's whole
+ *   words are searched as well;
+ * - runs of two or more adjacent words become phrases, whose whole-term matches rank first.
  */
 import type { Locale } from '../site.ts';
+import { koreanStem, koreanStemCandidates } from './korean.ts';
+import { STOP_WORDS } from './stop-words.ts';
 
-/** Particles and endings, longest first so that 에서 wins over 에 and 으로 over 로. */
-const KOREAN_SUFFIXES = [
-  '에서부터', '으로부터', '이라고는', '에게서', '한테서', '에서는', '에서도', '에게는', '으로는', '으로도',
-  '하려면', '해야', '하세요', '합니다', '했습니다', '하는', '하기', '하여', '하고', '한',
-  '이라고', '까지', '부터', '에서', '에게', '한테', '께서', '으로', '처럼', '보다', '마다', '이나', '이랑',
-  '과는', '와는', '라고', '이다', '입니다',
-  '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '나', '랑',
-].sort((a, b) => b.length - a.length);
+/** At most this many variants of one query are searched (the reader's own words first). */
+export const MAX_VARIANTS = 8;
 
-const HANGUL_WORD = /^[\uAC00-\uD7A3]+$/;
-
-/** The stem of one Korean word: the word without a trailing particle or verb ending. */
-export function koreanStem(word: string): string {
-  const mixed = /^(.*[A-Za-z0-9])([\uAC00-\uD7A3]+)$/.exec(word);
-  if (mixed) return KOREAN_SUFFIXES.includes(mixed[2]!) ? mixed[1]! : word;
-  if (!HANGUL_WORD.test(word) || word.length < 2) return word;
-  for (const suffix of KOREAN_SUFFIXES) {
-    if (word.length > suffix.length && word.endsWith(suffix)) return word.slice(0, -suffix.length);
-  }
-  return word;
+/** The languages Pagefind segments at query time with Intl.Segmenter (as it does at index time). */
+function segmented(locale: Locale): boolean {
+  return locale === 'zh' || locale === 'ja';
 }
 
-/** Normalizes a reader's query for the index of a locale. */
-export function prepareQuery(locale: Locale, query: string): string {
-  const normalized = query.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  if (locale !== 'ko') return normalized;
-  return normalized
-    .split(' ')
-    .map((word) => koreanStem(word))
-    .join(' ');
+export interface QueryWord {
+  /** As typed (NFKC). */
+  text: string;
+  /** Lower-cased, typographic apostrophes made straight: what matching compares. */
+  norm: string;
+}
+
+/** Leading and trailing punctuation of a white-space word ("(billing)," → "billing"). */
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
+
+/** NFKC, single spaces, trimmed. */
+export function normalizeQuery(query: string): string {
+  return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+/** The words of a text as search compares them: white-space words, or segments for zh and ja. */
+export function queryWords(locale: Locale, text: string): QueryWord[] {
+  const normalized = normalizeQuery(text);
+  const raw = segmented(locale)
+    ? [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(normalized)].filter((s) => s.isWordLike).map((s) => s.segment)
+    : normalized.split(' ').map((w) => w.replace(EDGE_PUNCTUATION, ''));
+  return raw.filter((w) => w.length > 0).map((text) => ({ text, norm: text.toLowerCase().replace(/[’‘]/g, "'") }));
+}
+
+/**
+ * Forms of a word a synonym may be written as. Korean: the word and every way to strip a particle,
+ * even below two syllables (돈을 → 돈), since a synonym group names real words.
+ */
+function synonymForms(locale: Locale, word: QueryWord): string[] {
+  return locale === 'ko' ? koreanStemCandidates(word.norm) : [word.norm];
+}
+
+interface CompiledGroup {
+  terms: QueryWord[][];
+}
+
+/** A locale's synonym groups, split into words once. */
+export interface Synonyms {
+  locale: Locale;
+  groups: CompiledGroup[];
+}
+
+/** Prepares the synonym groups of one locale (each group: terms that mean the same to a reader). */
+export function compileSynonyms(locale: Locale, groups: readonly (readonly string[])[]): Synonyms {
+  return {
+    locale,
+    groups: groups.map((terms) => ({ terms: terms.map((t) => queryWords(locale, t)).filter((words) => words.length > 0) })),
+  };
+}
+
+export interface SearchVariant {
+  /** The words looked up, in order (Korean: stems). */
+  terms: string[];
+  /** Runs of two or more terms that stood next to each other in the query. */
+  phrases: string[][];
+  /** True when a synonym replaced some of the reader's words. */
+  synonym: boolean;
+}
+
+export interface QueryPlan {
+  /** The query as typed, normalized. */
+  query: string;
+  /** The reader's words first, then Korean whole words, then synonyms; never empty for a non-empty query. */
+  variants: SearchVariant[];
+}
+
+interface Slot {
+  word: QueryWord;
+  /** The word is a stop word (dropped, and it breaks a phrase). */
+  stop: boolean;
+}
+
+/** Where a term of a group matches the words at `at` (its length), Korean by stem. */
+function matchLength(locale: Locale, words: readonly QueryWord[], at: number, term: readonly QueryWord[]): number {
+  if (at + term.length > words.length) return 0;
+  for (let i = 0; i < term.length; i++) {
+    if (!synonymForms(locale, words[at + i]!).includes(term[i]!.norm)) return 0;
+  }
+  return term.length;
+}
+
+/** The query's words with each synonym alternative, as lists of words (the reader's own first). */
+function synonymVariants(words: readonly QueryWord[], synonyms: Synonyms | undefined): { words: QueryWord[]; synonym: boolean }[] {
+  // Segments: either a run of the reader's words, or a choice among a group's terms.
+  const choices: QueryWord[][][] = [];
+  let plain: QueryWord[] = [];
+  for (let at = 0; at < words.length; ) {
+    let best: { length: number; group: CompiledGroup; term: QueryWord[] } | undefined;
+    for (const group of synonyms?.groups ?? []) {
+      for (const term of group.terms) {
+        const length = matchLength(synonyms!.locale, words, at, term);
+        if (length > (best?.length ?? 0)) best = { length, group, term };
+      }
+    }
+    if (!best) {
+      plain.push(words[at]!);
+      at++;
+      continue;
+    }
+    if (plain.length > 0) choices.push([plain]);
+    plain = [];
+    const own = words.slice(at, at + best.length);
+    choices.push([own, ...best.group.terms.filter((t) => t !== best.term)]);
+    at += best.length;
+  }
+  if (plain.length > 0) choices.push([plain]);
+  // The product of the choices, the reader's own words first, at most MAX_VARIANTS.
+  let variants: { words: QueryWord[]; synonym: boolean }[] = [{ words: [], synonym: false }];
+  for (const options of choices) {
+    const next: { words: QueryWord[]; synonym: boolean }[] = [];
+    for (const [i, option] of options.entries()) {
+      for (const v of variants) {
+        if (next.length < MAX_VARIANTS) next.push({ words: [...v.words, ...option], synonym: v.synonym || i > 0 });
+      }
+    }
+    variants = next;
+  }
+  return variants;
+}
+
+/** A stop word as typed, or (Korean) by its stem: 방법은 → 방법. */
+function isStopWord(locale: Locale, word: QueryWord): boolean {
+  const stops = STOP_WORDS[locale];
+  return stops.has(word.norm) || (locale === 'ko' && stops.has(koreanStem(word.norm).stem));
+}
+
+function toVariant(locale: Locale, words: readonly QueryWord[], synonym: boolean, stem: boolean): SearchVariant {
+  const slots: Slot[] = words.map((word) => ({ word, stop: isStopWord(locale, word) }));
+  const kept = slots.some((s) => !s.stop) ? slots : slots.map((s) => ({ ...s, stop: false }));
+  const term = (w: QueryWord): string => (stem && locale === 'ko' ? koreanStem(w.norm).stem : w.norm);
+  const terms: string[] = [];
+  const phrases: string[][] = [];
+  let run: string[] = [];
+  for (const slot of kept) {
+    if (slot.stop) {
+      if (run.length > 1) phrases.push(run);
+      run = [];
+      continue;
+    }
+    terms.push(term(slot.word));
+    run.push(term(slot.word));
+  }
+  if (run.length > 1) phrases.push(run);
+  return { terms, phrases, synonym };
+}
+
+/**
+ * The plan for a query in a locale: the variants to search. `synonyms` are the locale's groups
+ * (`compileSynonyms`); without them only the reader's words are searched.
+ */
+export function planQuery(locale: Locale, query: string, synonyms?: Synonyms): QueryPlan {
+  const normalized = normalizeQuery(query);
+  const words = queryWords(locale, normalized);
+  const variants: SearchVariant[] = [];
+  const seen = new Set<string>();
+  const add = (variant: SearchVariant): void => {
+    const key = variant.terms.join(' ');
+    if (variant.terms.length === 0 || seen.has(key) || variants.length >= MAX_VARIANTS) return;
+    seen.add(key);
+    variants.push(variant);
+  };
+  const alternatives = synonymVariants(words, synonyms);
+  add(toVariant(locale, alternatives[0]!.words, false, true));
+  // Korean: the reader's whole words too (a stem the particle list got wrong still finds its word).
+  if (locale === 'ko') add(toVariant(locale, alternatives[0]!.words, false, false));
+  for (const alternative of alternatives.slice(1)) add(toVariant(locale, alternative.words, alternative.synonym, true));
+  return { query: normalized, variants };
 }
 
 /**

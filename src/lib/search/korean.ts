@@ -1,0 +1,115 @@
+/**
+ * Korean word stems for search, the same at index time and at query time.
+ *
+ * Korean writes particles (조사) and verb endings onto the word (청구를, 청구의, 해결하는), and
+ * Pagefind tokenizes Korean on white space only, so without help each form is its own index word.
+ * `koreanStem` splits a word into the stem and the particle or ending, by the list below: the
+ * longest particle that leaves a stem of at least `minStem` syllables. A stem keeps two syllables
+ * unless the particle says otherwise, because many two-syllable nouns end in a syllable that is also
+ * a particle (문의, 주의, 결과, 증가, 추가, 정도, 경로): only particles that never end a noun strip
+ * down to one syllable (팀에서 → 팀). There is no well-kept Korean morphological analyzer for the
+ * browser small enough to ship with the search (they carry megabytes of dictionary), hence this list.
+ *
+ * At index time the particle stays in the page's text but leaves the index: `encodeForIndex` moves
+ * each of its syllables into Unicode's Supplementary Private Use Area-A (U+F0000 + the syllable's
+ * offset from 가), which Pagefind drops from index words (it keeps letters and digits only) and
+ * keeps in the stored text. So 청구를 is indexed as 청구, at the same word position, and
+ * `decodeFromIndex` turns the stored text back into 청구를 for excerpts.
+ */
+
+export interface Particle {
+  suffix: string;
+  /** The shortest stem, in syllables, the particle may be stripped down to. */
+  minStem: 1 | 2;
+}
+
+const particle = (minStem: 1 | 2) => (suffix: string): Particle => ({ suffix, minStem });
+
+/** Particles and endings stripped from the end of a word (the longest that fits wins). */
+export const KOREAN_PARTICLES: readonly Particle[] = [
+  // Particles of two or more syllables never end a noun: they may leave a one-syllable stem.
+  ...['에서부터', '으로부터', '이라고는', '에게서', '한테서', '에서는', '에서도', '에게는', '으로는', '으로도', '으로서', '으로써',
+    '이라고', '까지', '부터', '에서', '에게', '한테', '께서', '으로', '처럼', '보다', '마다', '이나', '이랑', '과는', '와는',
+    '과의', '와의', '에는', '에도', '에의', '로는', '로도', '로서', '로써', '라고', '이다', '입니다', '만큼', '조차', '마저',
+  ].map(particle(1)),
+  // 하다/되다 verb endings on a noun (해결하는 → 해결); the noun keeps two syllables.
+  ...['하려면', '하세요', '합니다', '합니까', '했습니다', '하나요', '했나요', '하도록', '하려고', '하는', '하기', '하여', '하고',
+    '하면', '해야', '해서', '하지', '한', '할', '되는', '되어', '됩니다', '되나요', '된', '될',
+  ].map(particle(2)),
+  // One-syllable particles that no common noun ends with.
+  ...['를', '는', '에'].map(particle(1)),
+  // One-syllable particles that also end common nouns (문의, 결과, 추가, 정도, 경로, 마을 …).
+  ...['은', '이', '가', '을', '의', '로', '와', '과', '도', '만', '나', '랑'].map(particle(2)),
+].sort((a, b) => b.suffix.length - a.suffix.length);
+
+const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
+const HANGUL_WORD = /^[\uAC00-\uD7A3]+$/;
+/** A word that is Latin letters or digits followed by Hangul: Azure를, 21Vianet에서, A1등급. */
+const MIXED_WORD = /^(.*[A-Za-z0-9])([\uAC00-\uD7A3]+)$/;
+
+export interface KoreanStem {
+  stem: string;
+  /** What was stripped ('' for none). */
+  suffix: string;
+}
+
+/** Splits one word into its stem and a trailing particle or ending (by KOREAN_PARTICLES). */
+export function koreanStem(word: string): KoreanStem {
+  const mixed = MIXED_WORD.exec(word);
+  if (mixed) {
+    // After Latin or digits, a whole Hangul tail that is a particle goes (Azure를, 21Vianet에서).
+    return KOREAN_PARTICLES.some((p) => p.suffix === mixed[2]) ? { stem: mixed[1]!, suffix: mixed[2]! } : { stem: word, suffix: '' };
+  }
+  if (!HANGUL_WORD.test(word)) return { stem: word, suffix: '' };
+  for (const p of KOREAN_PARTICLES) {
+    if (word.endsWith(p.suffix) && word.length - p.suffix.length >= p.minStem) {
+      return { stem: word.slice(0, -p.suffix.length), suffix: p.suffix };
+    }
+  }
+  return { stem: word, suffix: '' };
+}
+
+/** Every stem a word could have, longest first, ignoring `minStem` (for matching known terms). */
+export function koreanStemCandidates(word: string): string[] {
+  const out = [word];
+  const { stem } = koreanStem(word);
+  if (stem !== word) out.push(stem);
+  if (HANGUL_WORD.test(word)) {
+    for (const p of KOREAN_PARTICLES) {
+      if (word.endsWith(p.suffix) && word.length > p.suffix.length && !out.includes(word.slice(0, -p.suffix.length))) out.push(word.slice(0, -p.suffix.length));
+    }
+  }
+  return out;
+}
+
+const PUA_BASE = 0xf0000;
+const HANGUL_BASE = 0xac00;
+const ENCODED = /[\u{F0000}-\u{F2BA3}]/u;
+const ENCODED_ALL = /[\u{F0000}-\u{F2BA3}]/gu;
+/** A run of letters and digits: a word inside a token such as `경우(청구를)`. */
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+function encodeSyllables(text: string): string {
+  return [...text].map((c) => String.fromCodePoint(PUA_BASE + c.codePointAt(0)! - HANGUL_BASE)).join('');
+}
+
+/** Text to index: every Korean word's particle moved out of the index (see the module comment). */
+export function encodeForIndex(text: string): string {
+  if (!HANGUL_SYLLABLE.test(text)) return text;
+  return text.replace(WORD_RUN, (word) => {
+    const { stem, suffix } = koreanStem(word);
+    return suffix ? stem + encodeSyllables(suffix) : word;
+  });
+}
+
+/** Stored text back to what the page says (청구 + encoded 를 → 청구를). */
+export function decodeFromIndex(text: string): string {
+  if (!ENCODED.test(text)) return text;
+  return text.replace(ENCODED_ALL, (c) => String.fromCodePoint(c.codePointAt(0)! - PUA_BASE + HANGUL_BASE));
+}
+
+/** The length (UTF-16 units) of a stored word before its first encoded particle syllable. */
+export function indexedStemLength(stored: string): number {
+  const at = stored.search(ENCODED);
+  return at < 0 ? stored.length : at;
+}
