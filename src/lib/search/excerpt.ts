@@ -125,8 +125,16 @@ function segments(locale: Locale, text: string, granularity: 'sentence' | 'word'
   return [...new Intl.Segmenter(locale, { granularity }).segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
 }
 
+interface Span {
+  start: number;
+  end: number;
+  /** The span begins (ends) inside a sentence. */
+  cutStart: boolean;
+  cutEnd: boolean;
+}
+
 /** The span of `text` to show around `focus`: whole sentences when they fit, else whole words. */
-function window(locale: Locale, text: string, from: number, to: number, focus: number, width: number): { start: number; end: number } {
+function window(locale: Locale, text: string, from: number, to: number, focus: number, width: number): Span {
   const body = text.slice(from, to);
   const sentences = segments(locale, body, 'sentence').map((s) => ({ start: s.start + from, end: s.end + from }));
   const at = Math.max(0, sentences.findIndex((s) => s.end > focus));
@@ -137,7 +145,7 @@ function window(locale: Locale, text: string, from: number, to: number, focus: n
       if (columns(text.slice(first.start, next.end)) > width) break;
       end = next.end;
     }
-    return { start: first.start, end };
+    return { start: first.start, end, cutStart: false, cutEnd: false };
   }
   // One sentence longer than the excerpt: whole words around the focus, a quarter of it before.
   const words = segments(locale, text.slice(first.start, first.end), 'word').map((w) => ({ start: w.start + first.start, end: w.end + first.start }));
@@ -155,7 +163,8 @@ function window(locale: Locale, text: string, from: number, to: number, focus: n
     if (columns(text.slice(start, w.end)) > width) break;
     end = w.end;
   }
-  return { start, end: Math.max(end, Math.min(first.end, focus + 1)) };
+  end = Math.max(end, Math.min(first.end, focus + 1));
+  return { start, end, cutStart: start > first.start, cutEnd: end < first.end };
 }
 
 function excerpt(locale: Locale, text: string, words: readonly Word[], from: number, to: number, hits: readonly number[], terms: readonly string[], width: number): ExcerptPart[] {
@@ -197,8 +206,8 @@ function excerpt(locale: Locale, text: string, words: readonly Word[], from: num
   if (parts[0] && !parts[0].mark) parts[0].text = parts[0].text.trimStart();
   const tail = parts.at(-1);
   if (tail && !tail.mark) tail.text = tail.text.trimEnd();
-  if (span.start > start) parts.unshift({ text: '… ' });
-  if (span.end < end) parts.push({ text: ' …' });
+  if (span.cutStart) parts.unshift({ text: '… ' });
+  if (span.cutEnd) parts.push({ text: ' …' });
   return parts.filter((p) => p.text.length > 0);
 }
 
@@ -220,7 +229,9 @@ export function resultView(data: PagefindResultData, locations: readonly number[
     const to = bounds[i + 1]?.from ?? words.length;
     const hits = locations.filter((l) => l >= b.from && l < to && l < words.length);
     if (hits.length === 0) continue;
-    const skip = headingWords(text, words, b.from, to, b.heading);
+    let skip = headingWords(text, words, b.from, to, b.heading);
+    // Pagefind ends a heading with a full stop of its own (a word of its own in Chinese and Japanese).
+    while (b.from + skip < to && !/[\p{L}\p{N}]/u.test(text.slice(words[b.from + skip]!.start, words[b.from + skip]!.end))) skip++;
     const inBody = hits.filter((h) => h >= b.from + skip);
     // A match in the heading says more about the section than one in its text, and words of the
     // query side by side (a phrase) more than apart: each counts twice.
