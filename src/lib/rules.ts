@@ -76,6 +76,9 @@ export const RULES = {
   'i18n/interpolation': { severity: 'error', summary: 'A translated UI string uses other {{variables}} than English.' },
   'i18n/syntax': { severity: 'error', summary: 'A locales/ JSON file does not parse or is not a string dictionary.' },
 
+  // Search
+  'search/unknown-synonym': { severity: 'warning', summary: 'A group of search synonyms none of whose words appears in an article of its locale.' },
+
   // Content safety
   'safety/symlink': { severity: 'error', summary: 'A symbolic link (or a FIFO, socket or device) in content/, public/ or locales/; it is never followed.' },
   'safety/esm': { severity: 'error', summary: 'import/export in content.' },

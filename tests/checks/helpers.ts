@@ -59,7 +59,7 @@ export function modelInput(fixture: Fixture): ModelInput {
 export function check(fixture: Fixture, options: Omit<CheckOptions, 'sources' | 'modelDiagnostics'> = {}): Diagnostic[] {
   const input = modelInput(fixture);
   const { kb, diagnostics } = buildModel(input);
-  return runChecks(kb, { ...options, modelDiagnostics: diagnostics, sources: { articles: input.articles, navigation: input.navigation, redirects: input.redirects } });
+  return runChecks(kb, { ...options, modelDiagnostics: diagnostics, sources: { articles: input.articles, navigation: input.navigation, redirects: input.redirects, terminology: input.terminology } });
 }
 
 export interface Brief {

@@ -22,6 +22,8 @@ export interface CheckContext {
   texts?: ReadonlyMap<string, string> | undefined;
   /** UI-string sources: code under `src/` and the `locales/<lng>/*.json` dictionaries. */
   ui?: UiStringInput | undefined;
+  /** `content/terminology.yaml` as written, to report search synonyms at their line. */
+  terminology?: SourceText | undefined;
 }
 
 export interface UiStringInput {

@@ -13,6 +13,7 @@ import { buildLinkIndex, type LinkIndex } from './link-index.ts';
 import { checkLinks } from './links.ts';
 import { checkRedirects } from './redirects.ts';
 import { checkSafety } from './safety.ts';
+import { checkSynonyms } from './search-terms.ts';
 import { checkTerminology } from './terminology.ts';
 import { checkTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
@@ -21,7 +22,7 @@ import { append } from '../append.ts';
 
 export interface CheckOptions {
   /** The texts the model was built from (article files and navigation), for exact positions. */
-  sources?: { articles?: SourceText[]; navigation?: SourceText | undefined; redirects?: SourceText | undefined };
+  sources?: { articles?: SourceText[]; navigation?: SourceText | undefined; redirects?: SourceText | undefined; terminology?: SourceText | undefined };
   /** UI strings: code under src/ and locales/<lng>/*.json. Skipped when absent. */
   ui?: UiStringInput;
   /** Diagnostics found while building the model (schema, syntax), reported with the rest. */
@@ -46,6 +47,7 @@ export const CHECKS: ReadonlyArray<readonly [name: string, check: Check]> = [
   ['literal emphasis', checkLiteralEmphasis],
   ['reserved ids', checkReservedIds],
   ['ui strings', checkUiStrings],
+  ['search synonyms', checkSynonyms],
 ];
 
 /**
@@ -61,6 +63,7 @@ export function runChecks(kb: KnowledgeBase, options: CheckOptions = {}): Diagno
     redirects: options.sources?.redirects,
     texts: options.sources?.articles ? new Map(options.sources.articles.map((s) => [s.path, s.text])) : undefined,
     ui: options.ui,
+    terminology: options.sources?.terminology,
   };
   const diagnostics: Diagnostic[] = [...(options.modelDiagnostics ?? [])];
   for (const [, check] of CHECKS) append(diagnostics, check(kb, context));

@@ -113,7 +113,7 @@ export function projectFromInput(input: ProjectInput, parseCache: ParseCache): L
     input,
     checkOptions: {
       modelDiagnostics: diagnostics,
-      sources: { articles: input.content.articles, navigation: input.content.navigation, redirects: input.content.redirects },
+      sources: { articles: input.content.articles, navigation: input.content.navigation, redirects: input.content.redirects, terminology: input.content.terminology },
       ui: input.ui,
     },
   };
