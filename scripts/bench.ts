@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--n 250,1000] [--runs 3] [--out BENCHMARKS.md] [--keep] [--seed 1] [--sample 60]`
+ * `npm run bench -- [--n 250,1000] [--runs 3] [--out BENCHMARKS.md] [--keep] [--seed 1] [--sample 60] [--search-only]`
  * `npm run bench -- --import-corpus [--runs 3]`: import time and peak memory of `npm run import` of
  *   both DocFX repositories in ../shared/corpus (target: both together under 15 s and 1 GB).
  *
@@ -7,7 +7,10 @@
  * root, builds it `--runs` times from clean (wall time, peak memory of the build's process tree,
  * the build's own timing lines), times `npm run check` with no parse cache, with the build's, after
  * one edited file, and the re-check after an edit in `--watch`, weighs article pages and their
- * scripts, and measures the bytes of one cold search per language. Writes the medians to --out
+ * scripts, measures the bytes of one cold search per language and a reader's search in Chromium on
+ * "Fast 4G" (bytes after focus and after typing, time to results), and the search quality of the
+ * judged queries on the project's own content/. `--search-only`: one build per N and only the
+ * reader's search, as a Markdown table on stdout (BENCHMARKS.md untouched). Writes the medians to --out
  * (default BENCHMARKS.md; `-` for stdout only). Never touches content/ or dist/ of the working copy.
  * KB_BENCH_DEBUG=1 echoes the watch process's status lines.
  */
@@ -20,8 +23,12 @@ import { gzipBytes, scriptsBeforeInteraction, utf8Bytes } from '../src/lib/bench
 import { editArticle, generateCorpus, type GeneratedCorpus } from '../src/lib/bench/corpus.ts';
 import { createRng } from '../src/lib/bench/prng.ts';
 import { parseBuildLog, type BuildProfile } from '../src/lib/bench/build-log.ts';
-import { extractNotes, formatReport, LANGS, missedTargets, type Lang, type Machine, type NResult, type SizeResult } from '../src/lib/bench/report.ts';
+import { extractNotes, formatReport, LANGS, missedTargets, qualitySection, type Lang, type Machine, type NResult, type SizeResult } from '../src/lib/bench/report.ts';
 import { measureSearch, serveStatic } from '../src/lib/bench/search-cost.ts';
+import { measureTypedSearch, type TypedSearchCost } from '../src/lib/bench/search-latency.ts';
+import { evaluateSearchQuality } from '../src/lib/search/evaluate.ts';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/browser.ts';
 import { formatBytes, formatMs, median, mean } from '../src/lib/bench/stats.ts';
 import { QUERIES } from '../src/lib/bench/vocab.ts';
 import { runChecks } from '../src/lib/checks/index.ts';
@@ -277,6 +284,48 @@ async function searchCosts(dist: string): Promise<NResult['search']> {
   }
 }
 
+/**
+ * A reader's search per language in Chromium on Fast 4G (src/lib/bench/search-latency.ts), from
+ * the global page of the corpus's first article, the site served with gzip like a real host.
+ */
+async function typedSearchCosts(dist: string, slug: string): Promise<Record<Lang, TypedSearchCost>> {
+  const server = await serveStatic(dist, { gzip: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const out = {} as Record<Lang, TypedSearchCost>;
+    for (const l of LANGS) {
+      out[l] = await measureTypedSearch(browser, server.url, `/${l}/global/${slug}/`, l, QUERIES[l]);
+      log(`search ${l} “${QUERIES[l]}”: after focus ${formatBytes(out[l].preloadBytes)}, after typing ${formatBytes(out[l].queryBytes)}, results ${formatMs(out[l].firstResultsMs)} after the last keystroke (${out[l].results} results)`);
+    }
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** `--search-only`: one build of N, then only a reader's search; a Markdown table on stdout. */
+async function searchOnly(n: number, seed: number): Promise<void> {
+  const corpus = generateCorpus({ articles: n, seed });
+  const iso: IsolatedRoot = createIsolatedRoot(undefined, `kb-bench-${n}-`);
+  privateNodeModules(iso.root);
+  writeCorpus(iso.content, corpus);
+  try {
+    const result = await buildIn(iso.root);
+    if (!result.ok) throw new Error(`the build of N = ${n} failed:\n${result.output.slice(-4000)}`);
+    log(`N = ${n}: built in ${formatMs(result.ms)}`);
+    const typed = await typedSearchCosts(iso.dist, corpus.slugs[0]!);
+    const lines = [
+      `| N = ${n}, load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} | query | after focus | after typing | results after the last keystroke (target ≤ 300 ms) |`,
+      '|---|---|--:|--:|--:|',
+      ...LANGS.map((l) => `| ${l} | “${typed[l].query}” | ${formatBytes(typed[l].preloadBytes)} (${typed[l].preloadRequests} files) | ${formatBytes(typed[l].queryBytes)} (${typed[l].queryRequests} files) | ${formatMs(typed[l].firstResultsMs)} |`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    iso.remove();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function benchOne(n: number, runs: number, seed: number, sample: number, keep: boolean): Promise<NResult> {
@@ -336,6 +385,7 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
     const weights = weighPages(iso.dist, corpus, sample, seed);
     const pagefindIndex = pagefindSizes(iso.dist);
     const search = await searchCosts(iso.dist);
+    const typedSearch = await typedSearchCosts(iso.dist, corpus.slugs[0]!);
 
     const buildMs = median(builds.map((b) => b.ms));
     const part = (key: keyof BuildProfile): number => median(builds.map((b) => b.profile[key]));
@@ -361,6 +411,7 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
       ...weights,
       pagefindIndex,
       search,
+      typedSearch,
     };
   } finally {
     if (keep) log(`kept ${iso.root}`);
@@ -436,6 +487,8 @@ const USAGE = `usage: npm run bench -- [options]
   --sample 60         pages per locale sampled for HTML and JavaScript weight
   --from-json A,B     re-format saved raw results into one report, measuring nothing
   --import-corpus     instead: import both ../shared/corpus repositories (--runs times), time and peak memory
+  --search-only       one build per count, then only a reader's search in Chromium (Fast 4G), as a
+                      Markdown table on standard output; the report is not written
   --help              this text
 `;
 
@@ -452,6 +505,7 @@ async function main(): Promise<void> {
       sample: { type: 'string', default: '60' },
       'from-json': { type: 'string' },
       'import-corpus': { type: 'boolean', default: false },
+      'search-only': { type: 'boolean', default: false },
     },
   });
   if ('exit' in parsed) {
@@ -460,6 +514,10 @@ async function main(): Promise<void> {
   }
   const { values } = parsed;
   if (values['import-corpus']) return benchImport(Math.max(1, Number(values.runs)));
+  if (values['search-only']) {
+    for (const n of values.n.split(',').map((x) => Number(x.trim()))) await searchOnly(n, Number(values.seed));
+    return;
+  }
   if (values['from-json']) {
     // Re-format saved runs (for example N = 250 with --runs 3 and N = 1000 with --runs 1, measured
     // one after the other) into one report without measuring again.
@@ -482,7 +540,8 @@ async function main(): Promise<void> {
   for (const n of ns) results.push(await benchOne(n, runs, Number(values.seed), Number(values.sample), values.keep));
   const out = values.out === '-' ? undefined : resolve(PROJECT_ROOT, values.out);
   const notes = out && existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : '';
-  const report = formatReport(about, results, notes);
+  const quality = await evaluateSearchQuality(PROJECT_ROOT);
+  const report = formatReport(about, results, notes, qualitySection(quality.rows, quality.outcomes.length));
   if (out) {
     writeFileSync(out, report);
     log(`wrote ${out}`);

@@ -272,6 +272,8 @@ export function enhance(form: HTMLFormElement): void {
       };
     });
     status.replaceChildren(...summary(plan.query, ranked.results.length, ranked.partial));
+    // Which query the list shows (read by the benchmark's time to first results).
+    results.dataset['query'] = plan.query;
     if (isPage) renderPage(shown);
     else {
       renderBox(shown, plan.query);

@@ -161,6 +161,26 @@ describe('what the reader sees', () => {
     }
   });
 
+  test('"all clouds" on the search page finds other clouds\' articles, each linked in its cloud and labelled', async () => {
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    try {
+      // The global articles never name 21Vianet: nothing here, and a way to every cloud.
+      await page.goto('/en/global/search/?q=21Vianet');
+      const status = page.locator('[data-search-status]');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('No results');
+      await Promise.all([page.waitForNavigation(), status.getByText('Search all clouds').click()]);
+      expect(new URL(page.url()).search).toBe('?q=21Vianet&cloud=all');
+      const all = await pageResults(page);
+      expect(all.some((p) => p.startsWith('/en/china/')), all.join(', ')).toBe(true);
+      expect(await page.locator('.search-hit-meta').first().textContent()).toContain('Applies to');
+      // The way back to one cloud.
+      expect(await page.locator('[data-search-status] a').getAttribute('href')).toBe('/en/global/search/?q=21Vianet');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the search page and the open header list have no accessibility violations', async () => {
     const context = await newContext(browser());
     await preloadAxe(context);

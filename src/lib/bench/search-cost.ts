@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { countingFetch, gzipBytes, type FetchRecord } from './bytes.ts';
 
@@ -19,8 +20,14 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** A minimal static server for a built site (no compression: Pagefind's files are gzip already). */
-export async function serveStatic(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+/** Text a compressing host sends gzip-encoded (Pagefind's own files are gzip already). */
+const COMPRESSED = new Set(['.html', '.js', '.json', '.css']);
+
+/**
+ * A minimal static server for a built site. With `gzip`, text files are sent gzip-encoded, as a
+ * static host that compresses does (for measuring transfer sizes in a browser).
+ */
+export async function serveStatic(dir: string, options: { gzip?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = normalize(join(dir, path));
@@ -33,7 +40,14 @@ export async function serveStatic(dir: string): Promise<{ url: string; close(): 
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': statSync(file).size });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (options.gzip && COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = gzipSync(readFileSync(file));
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': statSync(file).size });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
