@@ -305,7 +305,7 @@ async function typedSearchCosts(dist: string, slug: string): Promise<Record<Lang
 }
 
 /** `--search-only`: one build of N, then only a reader's search; a Markdown table on stdout. */
-async function searchOnly(n: number, seed: number): Promise<void> {
+async function searchOnly(n: number, seed: number, keep: boolean): Promise<void> {
   const corpus = generateCorpus({ articles: n, seed });
   const iso: IsolatedRoot = createIsolatedRoot(undefined, `kb-bench-${n}-`);
   privateNodeModules(iso.root);
@@ -322,7 +322,8 @@ async function searchOnly(n: number, seed: number): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    iso.remove();
+    if (keep) log(`kept ${iso.root}`);
+    else iso.remove();
   }
 }
 
@@ -515,7 +516,7 @@ async function main(): Promise<void> {
   const { values } = parsed;
   if (values['import-corpus']) return benchImport(Math.max(1, Number(values.runs)));
   if (values['search-only']) {
-    for (const n of values.n.split(',').map((x) => Number(x.trim()))) await searchOnly(n, Number(values.seed));
+    for (const n of values.n.split(',').map((x) => Number(x.trim()))) await searchOnly(n, Number(values.seed), values.keep);
     return;
   }
   if (values['from-json']) {
