@@ -16,7 +16,7 @@
 import { PAGEFIND_OPTIONS, runSearch, type PagefindSearch } from '../lib/search/engine.ts';
 import { resultView, type ExcerptPart, type ResultView } from '../lib/search/excerpt.ts';
 import { searchDataUrl } from '../lib/search/module-url.ts';
-import { compileSynonyms, planQuery, resultUrlForCloud, type Synonyms } from '../lib/search/query.ts';
+import { compileSynonyms, planQuery, resultUrlForCloud, typedSoFar, type Synonyms } from '../lib/search/query.ts';
 import type { Locale } from '../lib/site.ts';
 
 interface Pagefind extends PagefindSearch {
@@ -46,7 +46,7 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 const BOX_RESULTS = 8;
 const PAGE_RESULTS = 30;
 /** Pause after the last keystroke before searching; index chunks are fetched meanwhile. */
-const DEBOUNCE_MS = 60;
+const DEBOUNCE_MS = 30;
 /** The parameter that widens the search page to every cloud (`cloud=all`). */
 const ALL_CLOUDS = 'all';
 
@@ -245,10 +245,34 @@ export function enhance(form: HTMLFormElement): void {
     );
   }
 
-  async function run(): Promise<void> {
-    const raw = input.value;
+  /**
+   * Searches for what the field says now. One search at a time: Pagefind answers in order, so a
+   * search started for every keystroke would queue ahead of the last one; while one runs, the next
+   * waits and then searches for the latest text.
+   */
+  let running: Promise<void> | undefined;
+  let again: boolean | undefined;
+  async function run(typing = false): Promise<void> {
+    if (running) {
+      again = typing && (again ?? true);
+      return running;
+    }
+    running = searchNow(typing).finally(() => {
+      running = undefined;
+      if (again !== undefined) {
+        const next = again;
+        again = undefined;
+        void run(next);
+      }
+    });
+    return running;
+  }
+
+  /** `typing`: the reader is typing (a last one-letter word waits for the next key; see typedSoFar). */
+  async function searchNow(typing: boolean): Promise<void> {
+    const raw = typing ? typedSoFar(locale, input.value) : input.value;
     const mine = ++generation;
-    keepInUrl(raw.trim());
+    keepInUrl(input.value.trim());
     const { pagefind, synonyms } = await engine(locale);
     if (mine !== generation) return;
     const plan = planQuery(locale, raw, synonyms);
@@ -258,7 +282,7 @@ export function enhance(form: HTMLFormElement): void {
       open(false);
       return;
     }
-    const ranked = await runSearch(pagefind, plan, filters());
+    const ranked = await runSearch(pagefind, plan, filters(), { prefetch: isPage ? PAGE_RESULTS : BOX_RESULTS });
     if (mine !== generation) return;
     const top = ranked.results.slice(0, isPage ? PAGE_RESULTS : BOX_RESULTS);
     const data = await Promise.all(top.map((r) => r.data()));
@@ -284,12 +308,12 @@ export function enhance(form: HTMLFormElement): void {
 
   function schedule(): void {
     clearTimeout(timer);
-    const raw = input.value;
+    const raw = typedSoFar(locale, input.value);
     // Fetch the index chunks of the words typed so far while the reader pauses.
     void engine(locale).then(({ pagefind, synonyms }) => {
       for (const v of planQuery(locale, raw, synonyms).variants) void pagefind.preload(v.terms.join(' '), { filters: filters() });
     });
-    timer = setTimeout(() => void run(), DEBOUNCE_MS);
+    timer = setTimeout(() => void run(true), DEBOUNCE_MS);
   }
 
   input.addEventListener('input', schedule);

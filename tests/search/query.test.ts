@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFromIndex, encodeForIndex, koreanStem } from '../../src/lib/search/korean.ts';
-import { compileSynonyms, planQuery, resultUrlForCloud } from '../../src/lib/search/query.ts';
+import { compileSynonyms, planQuery, resultUrlForCloud, typedSoFar } from '../../src/lib/search/query.ts';
 
 describe('Korean stems', () => {
   it.each([
@@ -52,23 +52,19 @@ describe('query plans', () => {
     expect(terms('en', 'How do I escalate a billing dispute?')).toEqual(['escalate billing dispute']);
     expect(terms('zh', '如何提高采用率')).toEqual(['提高 采用 率']);
     expect(terms('ja', '顧客が支払わない場合はどうすればよいですか')).toEqual(['顧客 支払']);
-    expect(terms('ko', '청구 분쟁을 해결하는 방법')).toEqual(['청구 분쟁 해결', '청구 분쟁을 해결하는']);
+    expect(terms('ko', '청구 분쟁을 해결하는 방법')).toEqual(['청구 분쟁 해결']);
     expect(terms('en', 'how')).toEqual(['how']);
     expect(terms('zh', '怎么办')).toEqual(['怎么 办']);
   });
 
-  it('searches Korean stems and the whole words as typed', () => {
+  it('searches Korean stems (a prefix of the word as typed, which Pagefind matches by prefix)', () => {
     expect(terms('ko', '문의')).toEqual(['문의']);
-    expect(terms('ko', '청구를')).toEqual(['청구', '청구를']);
+    expect(terms('ko', '청구를')).toEqual(['청구']);
   });
 
   it('adds a variant for each synonym, matched by word (Chinese and Japanese by segment)', () => {
     expect(terms('zh', '逾期账单', [['计费', '账单']])).toEqual(['逾期 账单', '逾期 计 费']);
-    expect(terms('ko', '마이크로소프트에서 온 이메일', [['Microsoft', '마이크로소프트']])).toEqual([
-      '마이크로소프트 이메일',
-      '마이크로소프트에서 이메일',
-      'microsoft 이메일',
-    ]);
+    expect(terms('ko', '마이크로소프트에서 온 이메일', [['Microsoft', '마이크로소프트']])).toEqual(['마이크로소프트 이메일', 'microsoft 이메일']);
     // A synonym names a word: 돈을 is 돈 with a particle, even below two syllables.
     expect(terms('ko', '돈을', [['대금', '돈']])).toEqual(['돈을', '대금']);
     expect(terms('en', 'priority of a request', [['severity', 'priority']])).toEqual(['priority request', 'severity request']);
@@ -79,6 +75,18 @@ describe('query plans', () => {
     const plan = planQuery('en', 'service level agreement for the support team');
     expect(plan.variants[0]!.phrases).toEqual([['service', 'level', 'agreement'], ['support', 'team']]);
     expect(planQuery('zh', '客户帐户').variants[0]!.phrases).toEqual([['客户', '帐户']]);
+  });
+});
+
+describe('while typing', () => {
+  it('leaves out a last one-letter word until the next key, except in Chinese and Japanese', () => {
+    expect(typedSoFar('en', 'escalate b')).toBe('escalate');
+    expect(typedSoFar('en', 'e')).toBe('');
+    expect(typedSoFar('en', 'escalate bi')).toBe('escalate bi');
+    expect(typedSoFar('en', 'escalate b ')).toBe('escalate b ');
+    expect(typedSoFar('ko', '청구 분')).toBe('청구');
+    expect(typedSoFar('zh', '计')).toBe('计');
+    expect(typedSoFar('ja', '請')).toBe('請');
   });
 });
 

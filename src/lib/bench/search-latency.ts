@@ -30,6 +30,8 @@ export interface TypedSearchCost {
   /** Bytes fetched from the first keystroke until the results of the whole query were shown. */
   queryBytes: number;
   queryRequests: number;
+  /** `queryBytes` by kind of file: Pagefind's index chunks, filter, fragments (page data), other. */
+  queryParts: Record<'index' | 'filter' | 'fragment' | 'other', number>;
   /** Milliseconds from the last keystroke to the results of the whole query on the page. */
   firstResultsMs: number;
   /** Results the page says it found. */
@@ -39,7 +41,7 @@ export interface TypedSearchCost {
 interface Counter {
   inFlight: Set<Request>;
   /** Bytes and requests finished since the last `take`, and resets them. */
-  take(): Promise<{ bytes: number; requests: number }>;
+  take(): Promise<{ bytes: number; requests: number; parts: TypedSearchCost['queryParts'] }>;
 }
 
 /**
@@ -49,12 +51,12 @@ interface Counter {
  */
 function countBytes(context: BrowserContext): Counter {
   const inFlight = new Set<Request>();
-  let sizes: Promise<number>[] = [];
+  let sizes: Promise<{ url: string; bytes: number }>[] = [];
   context.on('request', (r) => void inFlight.add(r));
   context.on('requestfailed', (r) => void inFlight.delete(r));
   context.on('requestfinished', (r) => {
     inFlight.delete(r);
-    sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    sizes.push(r.sizes().then((s) => ({ url: r.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
   });
   return {
     inFlight,
@@ -62,7 +64,9 @@ function countBytes(context: BrowserContext): Counter {
       const mine = sizes;
       sizes = [];
       const all = await Promise.all(mine);
-      return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length };
+      const parts = { index: 0, filter: 0, fragment: 0, other: 0 };
+      for (const { url, bytes } of all) parts[(/\/pagefind\/(index|filter|fragment)\//.exec(url)?.[1] as keyof typeof parts | undefined) ?? 'other'] += bytes;
+      return { bytes: all.reduce((a, b) => a + b.bytes, 0), requests: all.length, parts };
     },
   };
 }
@@ -81,9 +85,18 @@ async function networkIdle(counter: Counter, quietMs = 400, timeoutMs = 30_000):
 
 /**
  * Measures one typed search on `${baseUrl}${articlePath}` (a page with the header search box) in a
- * fresh browser context. `keyDelayMs` is the pause between keystrokes (a reader's typing speed).
+ * fresh browser context. `keyDelayMs` is the pause between keystrokes (a reader's typing speed);
+ * `throttle: false` measures without the network profile (what the machine alone takes).
  */
-export async function measureTypedSearch(browser: Browser, baseUrl: string, articlePath: string, locale: string, query: string, keyDelayMs = 150): Promise<TypedSearchCost> {
+export async function measureTypedSearch(
+  browser: Browser,
+  baseUrl: string,
+  articlePath: string,
+  locale: string,
+  query: string,
+  options: { keyDelayMs?: number; throttle?: boolean } = {},
+): Promise<TypedSearchCost> {
+  const { keyDelayMs = 150, throttle = true } = options;
   const context = await browser.newContext();
   try {
     const page: Page = await context.newPage();
@@ -91,7 +104,7 @@ export async function measureTypedSearch(browser: Browser, baseUrl: string, arti
     // Applied to the page's session; Chromium throttles the shared worker it starts the same way.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', FAST_4G);
+    if (throttle) await cdp.send('Network.emulateNetworkConditions', FAST_4G);
     await page.goto(baseUrl + articlePath, { waitUntil: 'load' });
     await networkIdle(counter);
     // When the list first shows the results of the whole query, and the last keystroke.
@@ -126,6 +139,7 @@ export async function measureTypedSearch(browser: Browser, baseUrl: string, arti
       preloadRequests: preload.requests,
       queryBytes: typed.bytes,
       queryRequests: typed.requests,
+      queryParts: typed.parts,
       firstResultsMs: timing,
       results: Number(/\d[\d,]*/.exec(status)?.[0]?.replace(/,/g, '') ?? 0),
     };

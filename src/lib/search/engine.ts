@@ -43,8 +43,18 @@ export interface PagefindResult {
 
 /** The part of Pagefind's API the ranking uses. */
 export interface PagefindSearch {
-  search(term: string, options?: { filters?: Record<string, string | string[]> }): Promise<{ results: PagefindResult[] } | null>;
+  search(
+    term: string,
+    options?: { filters?: Record<string, string | string[]> },
+  ): Promise<{ results: PagefindResult[]; unfilteredResultCount: number } | null>;
 }
+
+/**
+ * A filter no page has. Searched with it, Pagefind returns no results but still counts the pages
+ * with the word (`unfilteredResultCount`): whether a word is in the index, at a fraction of the cost
+ * of a search that ranks every page it is on.
+ */
+const NO_PAGE = { cloud: '\u0000' };
 
 export interface RankedResult {
   /** Pagefind's page id. */
@@ -111,25 +121,38 @@ function ranked(map: Map<string, Entry>): RankedResult[] {
 
 /**
  * Searches every variant of `plan` with `filters` (for example `{ cloud: 'global' }`) and ranks
- * the pages. Resolves to no results for an empty plan.
+ * the pages. Resolves to no results for an empty plan. `prefetch`: how many results will be shown,
+ * whose data is fetched early.
  *
  * Pagefind requires every query word that is in the index and silently ignores one that is not
- * (a question word, a typo), so each word is also looked up alone: a variant whose words are not
- * all on some page in the reader's scope gives partial matches, ranked after complete ones.
+ * (a question word, a typo), so each word is also looked up in the index (`NO_PAGE`): a variant
+ * with words that are not gives partial matches, ranked after complete ones.
  */
-export async function runSearch(pagefind: PagefindSearch, plan: QueryPlan, filters: Record<string, string | string[]>): Promise<RankedSearch> {
+export async function runSearch(
+  pagefind: PagefindSearch,
+  plan: QueryPlan,
+  filters: Record<string, string | string[]>,
+  options: { prefetch?: number } = {},
+): Promise<RankedSearch> {
   const terms = [...new Set(plan.variants.flatMap((v) => v.terms))];
   const search = async (term: string): Promise<PagefindResult[]> => (await pagefind.search(term, { filters }))?.results ?? [];
-  const phrases = [...new Set(plan.variants.flatMap((v) => v.phrases.map((p) => p.join(' '))))];
-  const [whole, exact, alone] = await Promise.all([
-    Promise.all(plan.variants.map((v) => search(v.terms.join(' ')))),
-    Promise.all(phrases.map((p) => search(`"${p}"`))),
-    Promise.all(terms.map(search)),
+  const first = search(plan.variants[0]?.terms.join(' ') ?? '');
+  if (options.prefetch) {
+    // The reader's own words usually rank the pages shown: fetch their data (a network round trip)
+    // while the other variants, phrases and words are searched. Pagefind caches what it fetched.
+    void first.then((results) => Promise.all(results.slice(0, options.prefetch).map((r) => r.data()))).catch(() => undefined);
+  }
+  const [whole, indexed] = await Promise.all([
+    Promise.all(plan.variants.map((v, i) => (i === 0 ? first : search(v.terms.join(' '))))),
+    Promise.all(terms.map(async (term) => ((await pagefind.search(term, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0)),
   ]);
-  const single = new Map(terms.map((term, i) => [term, alone[i]!]));
+  const inIndex = new Set(terms.filter((_, i) => indexed[i]));
+  // Phrases whose words are all in the index (no other can match whole).
+  const phrases = [...new Set(plan.variants.flatMap((v) => v.phrases.filter((p) => p.every((t) => inIndex.has(t))).map((p) => p.join(' '))))];
+  const exact = Promise.all(phrases.map((p) => search(`"${p}"`)));
   const pages = new Map<string, Entry>();
   for (const [i, variant] of plan.variants.entries()) {
-    const found = variant.terms.filter((t) => (single.get(t)?.length ?? 0) > 0).length;
+    const found = variant.terms.filter((t) => inIndex.has(t)).length;
     if (found === 0) continue;
     const coverage = found / variant.terms.length;
     for (const result of whole[i]!) {
@@ -137,8 +160,9 @@ export async function runSearch(pagefind: PagefindSearch, plan: QueryPlan, filte
     }
   }
   if (pages.size === 0) {
-    // No page has all the words a variant has in common with the index: rank pages by how many
-    // of a variant's words they have.
+    // No page in the reader's scope has all the words a variant has in common with the index:
+    // rank pages by how many of a variant's words they have.
+    const single = new Map(await Promise.all([...inIndex].map(async (term) => [term, await search(term)] as const)));
     for (const variant of plan.variants) {
       const perPage = new Map<string, { result: PagefindResult; found: number; score: number; words: number[] }>();
       for (const term of variant.terms) {
@@ -150,12 +174,10 @@ export async function runSearch(pagefind: PagefindSearch, plan: QueryPlan, filte
           perPage.set(result.id, p);
         }
       }
-      for (const p of perPage.values()) {
-        offer(entry(pages, p.result), p.found / variant.terms.length, p.score, p.words);
-      }
+      for (const p of perPage.values()) offer(entry(pages, p.result), p.found / variant.terms.length, p.score, p.words);
     }
   }
-  for (const [i, results] of exact.entries()) {
+  for (const [i, results] of (await exact).entries()) {
     for (const result of results) pages.get(result.id)?.phrases.add(phrases[i]!);
   }
   const results = ranked(pages);

@@ -121,8 +121,13 @@ function markRanges(text: string, word: Word, terms: readonly string[]): [number
   return [[runs[0]![0], runs.at(-1)![1]]];
 }
 
+const segmenters = new Map<string, Intl.Segmenter>();
+
 function segments(locale: Locale, text: string, granularity: 'sentence' | 'word'): { start: number; end: number }[] {
-  return [...new Intl.Segmenter(locale, { granularity }).segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+  const key = `${locale} ${granularity}`;
+  let segmenter = segmenters.get(key);
+  if (!segmenter) segmenters.set(key, (segmenter = new Intl.Segmenter(locale, { granularity })));
+  return [...segmenter.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
 }
 
 interface Span {

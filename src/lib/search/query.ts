@@ -7,8 +7,9 @@
  * - synonyms from `content/terminology.yaml` add variants of the query with the other words of a
  *   group (账单 → 计费; 마이크로소프트 → Microsoft), searched alongside the reader's words;
  * - stop words (`stop-words.ts`) are dropped, unless that would leave nothing;
- * - Korean words are reduced to their stems (`korean.ts`), as the index is; the reader's whole
- *   words are searched as well;
+ * - Korean words are reduced to their stems (`korean.ts`), as the index is. The reader's whole
+ *   word is kept in the search: Pagefind matches a query word as a prefix, so the stem finds every
+ *   index word that begins with the word as typed (분쟁 finds 분쟁, 분쟁을, 분쟁이 …);
  * - runs of two or more adjacent words become phrases, whose whole-term matches rank first.
  */
 import type { Locale } from '../site.ts';
@@ -38,11 +39,15 @@ export function normalizeQuery(query: string): string {
   return query.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
+const wordSegmenters = new Map<Locale, Intl.Segmenter>();
+
 /** The words of a text as search compares them: white-space words, or segments for zh and ja. */
 export function queryWords(locale: Locale, text: string): QueryWord[] {
   const normalized = normalizeQuery(text);
-  const raw = segmented(locale)
-    ? [...new Intl.Segmenter(locale, { granularity: 'word' }).segment(normalized)].filter((s) => s.isWordLike).map((s) => s.segment)
+  let segmenter = wordSegmenters.get(locale);
+  if (!segmenter && segmented(locale)) wordSegmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
+  const raw = segmenter
+    ? [...segmenter.segment(normalized)].filter((s) => s.isWordLike).map((s) => s.segment)
     : normalized.split(' ').map((w) => w.replace(EDGE_PUNCTUATION, ''));
   return raw.filter((w) => w.length > 0).map((text) => ({ text, norm: text.toLowerCase().replace(/[’‘]/g, "'") }));
 }
@@ -85,7 +90,7 @@ export interface SearchVariant {
 export interface QueryPlan {
   /** The query as typed, normalized. */
   query: string;
-  /** The reader's words first, then Korean whole words, then synonyms; never empty for a non-empty query. */
+  /** The reader's words first, then synonyms; never empty for a non-empty query. */
   variants: SearchVariant[];
 }
 
@@ -149,10 +154,10 @@ function isStopWord(locale: Locale, word: QueryWord): boolean {
   return stops.has(word.norm) || (locale === 'ko' && stops.has(koreanStem(word.norm).stem));
 }
 
-function toVariant(locale: Locale, words: readonly QueryWord[], synonym: boolean, stem: boolean): SearchVariant {
+function toVariant(locale: Locale, words: readonly QueryWord[], synonym: boolean): SearchVariant {
   const slots: Slot[] = words.map((word) => ({ word, stop: isStopWord(locale, word) }));
   const kept = slots.some((s) => !s.stop) ? slots : slots.map((s) => ({ ...s, stop: false }));
-  const term = (w: QueryWord): string => (stem && locale === 'ko' ? koreanStem(w.norm).stem : w.norm);
+  const term = (w: QueryWord): string => (locale === 'ko' ? koreanStem(w.norm).stem : w.norm);
   const terms: string[] = [];
   const phrases: string[][] = [];
   let run: string[] = [];
@@ -184,12 +189,20 @@ export function planQuery(locale: Locale, query: string, synonyms?: Synonyms): Q
     seen.add(key);
     variants.push(variant);
   };
-  const alternatives = synonymVariants(words, synonyms);
-  add(toVariant(locale, alternatives[0]!.words, false, true));
-  // Korean: the reader's whole words too (a stem the particle list got wrong still finds its word).
-  if (locale === 'ko') add(toVariant(locale, alternatives[0]!.words, false, false));
-  for (const alternative of alternatives.slice(1)) add(toVariant(locale, alternative.words, alternative.synonym, true));
+  for (const alternative of synonymVariants(words, synonyms)) add(toVariant(locale, alternative.words, alternative.synonym));
   return { query: normalized, variants };
+}
+
+/**
+ * What to look up while the reader is still typing: in languages written with spaces, a last word of
+ * one letter is left out until the next key (as the only word, nothing is searched yet). Pagefind
+ * matches a word as a prefix, so a single letter would fetch every index chunk with words that
+ * start with it, to be thrown away a keystroke later. Chinese and Japanese characters are words.
+ */
+export function typedSoFar(locale: Locale, text: string): string {
+  if (locale === 'zh' || locale === 'ja' || /\s$/.test(text)) return text;
+  const words = text.trim().split(/\s+/);
+  return [...words.at(-1)!].length === 1 ? words.slice(0, -1).join(' ') : text;
 }
 
 /**
