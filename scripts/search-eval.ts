@@ -7,25 +7,30 @@
  *   --misses         also list every query whose first result is not a right answer
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { misses, scoresTable } from '../src/lib/search/judged.ts';
 import { evaluateSearchQuality, judgedQueriesDir } from '../src/lib/search/evaluate.ts';
+import { parseCommandLine } from './lib/cli.ts';
+
+const USAGE = `usage: npm run search:eval -- [options]
+
+  --root DIR       project root (default: the current folder)
+  --queries DIR    judged queries (default: <root>/tests/search/queries)
+  --misses         also list every query whose first result is not a right answer
+  --help           this text
+`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
+  const parsed = parseCommandLine(argv, {
+    name: 'npm run search:eval',
+    usage: USAGE,
     options: {
       root: { type: 'string', default: '.' },
       queries: { type: 'string' },
       misses: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
   });
-  if (values.help) {
-    process.stdout.write('usage: npm run search:eval -- [--root DIR] [--queries DIR] [--misses]\n');
-    return 0;
-  }
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const root = resolve(values.root);
   const quality = await evaluateSearchQuality(root, values.queries ? resolve(values.queries) : judgedQueriesDir(root));
   process.stdout.write(`Search quality: ${quality.outcomes.length} judged queries, ${quality.pages} indexed documents\n\n${scoresTable(quality.rows)}\n`);
