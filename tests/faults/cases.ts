@@ -312,6 +312,14 @@ export const CASES: FaultCase[] = [
     inject: (t) => t.edit(CHINA, 'in Partner Center operated by 21Vianet.', 'in Microsoft Partner Center.'),
     at: { file: CHINA, text: 'Microsoft Partner Center' },
   },
+  // Search synonyms.
+  {
+    name: 'synonym-group-no-article-uses',
+    rule: 'search/unknown-synonym',
+    inject: (t) => t.append('content/terminology.yaml', 'synonyms:\n  ko:\n    - [인보이스, 빌링]\n'),
+    at: { file: 'content/terminology.yaml', text: '[인보이스' },
+    human: 'which word the articles use for the same thing is the translator\'s to name',
+  },
   {
     name: 'variant-base-hash-wrong',
     rule: 'variant/stale',
