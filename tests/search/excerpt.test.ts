@@ -23,6 +23,15 @@ describe('excerpts', () => {
     expect(render(view.excerpt)).toBe('你与客户之间存在[计费]关系。');
   });
 
+  it('write the full stop Pagefind puts between Chinese and Japanese blocks as 。, not as ". "', () => {
+    // Two list items: 问题仍然存在 / 问题影响大量用户. Pagefind ends each block that has no full stop with ". ".
+    const words = ['标题', '. ', '问题', '仍然', '存在', '. ', '问题', '影响', '大量', '用户', '. '];
+    const view = resultView(data(words, true, [], '标题'), [2], '/zh/global/page/', { locale: 'zh', terms: ['问题'] });
+    expect(render(view.excerpt)).toBe('[问题]仍然存在。问题影响大量用户。');
+    const ja = resultView(data(['見出し', '. ', '請求', 'を', '確認', '. ', 'English', '. ', '次'], true, [], '見出し'), [2], '/ja/global/page/', { locale: 'ja', terms: ['請求'] });
+    expect(render(ja.excerpt)).toBe('[請求]を確認。English. 次');
+  });
+
   it('cut a sentence longer than the excerpt at word boundaries, with an ellipsis', () => {
     const sentence = ['如果', '你', '无法', '自行', '解决', '计费', '争议', '或', '其他', '计费', '问题', '，', '请', '代表', '客户', '报告', '问题', '并', '将', '其', '升级', '到', '世纪', '互', '联', '以便', '尽快', '处理', '。'];
     const view = resultView(data(['标题', '. ', ...sentence], true, [], '标题'), [7], '/zh/global/page/', { locale: 'zh', terms: ['计', '费'], width: 30 });

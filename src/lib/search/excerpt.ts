@@ -68,6 +68,8 @@ export function columns(text: string): number {
   return n;
 }
 
+const IDEOGRAPHIC_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
 /** Pagefind's JS HTML-escapes `<` and `>` in `raw_content`; this undoes exactly that. */
 function storedText(data: PagefindResultData): string {
   return data.raw_content !== undefined ? data.raw_content.replace(/&lt;/g, '<').replace(/&gt;/g, '>') : data.content;
@@ -84,8 +86,10 @@ function pageWords(data: PagefindResultData): { text: string; words: Word[] } {
   for (const [i, part] of parts.entries()) {
     if (i > 0) text += joiner;
     const stemLength = decodeFromIndex(part.slice(0, indexedStemLength(part))).length;
-    const display = decodeFromIndex(part);
-    words.push({ start: text.length, end: text.length + display.length, stemEnd: text.length + stemLength });
+    // Pagefind ends a block without a full stop of its own (a heading, a list item) with ". ";
+    // after Chinese or Japanese text the reader's full stop is 。.
+    const display = segmented && part.trim() === '.' && IDEOGRAPHIC_END.test(text) ? '。' : decodeFromIndex(part);
+    words.push({ start: text.length, end: text.length + display.length, stemEnd: text.length + Math.min(stemLength, display.length) });
     text += display;
   }
   return { text, words };
