@@ -61,6 +61,32 @@ describe('article on a phone (390 px, touch)', () => {
     }
   });
 
+  test.each([390, 320, 700])('each picker opens inside the screen, in every language (%i px)', async (width) => {
+    const context = await newContext(browser(), { ...PHONE, viewport: { width, height: 700 } });
+    try {
+      const page = await context.newPage();
+      for (const locale of ['en', 'ko', 'zh', 'ja']) {
+        await page.goto(ARTICLE.replace('/en/', `/${locale}/`));
+        for (const picker of ['language', 'cloud']) {
+          await page.locator(`details[data-picker="${picker}"] > summary`).tap();
+          const panel = page.locator(`details[data-picker="${picker}"][open] > ul`);
+          const box = (await panel.boundingBox())!;
+          expect(box, `${locale} ${picker} picker`).not.toBeNull();
+          expect(box.x, `${locale} ${picker} picker's left edge`).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width, `${locale} ${picker} picker's right edge`).toBeLessThanOrEqual(width);
+          // Every choice is on the screen and is what a tap there reaches.
+          for (const item of await panel.locator('li').all()) {
+            const b = (await item.boundingBox())!;
+            expect(b.x >= 0 && b.x + b.width <= width, `${locale} ${picker}: ${await item.textContent()}`).toBe(true);
+          }
+          await page.keyboard.press('Escape');
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('the "/" search shortcut is not shown on a touch screen', async () => {
     const context = await newContext(browser(), PHONE);
     try {
@@ -235,10 +261,14 @@ describe('Japanese line breaking on a phone (390 px)', () => {
       for (const path of ['/ja/', '/ja/global/', '/ja/china/provide-billing-support/']) {
         await page.goto(path);
         await page.evaluate(() => document.fonts.ready);
-        split.push(
-          ...(await page.evaluate((where) => {
+        // As the page shows, then with each picker open: a closed <details>' content has no layout
+        // to measure.
+        for (const open of [null, 'language', 'cloud']) split.push(
+          ...(await page.evaluate(([where, open]) => {
+            for (const d of document.querySelectorAll<HTMLDetailsElement>('details[data-picker]')) d.open = d.dataset['picker'] === open;
             const out: string[] = [];
             for (const el of document.querySelectorAll('h1, h2, h3, a, summary, button, .badge')) {
+              if (el.closest('details:not([open]) > :not(summary)')) continue;
               const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
               for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                 for (const m of node.textContent!.matchAll(/[ァ-ヶー]{3,}/g)) {
@@ -251,7 +281,7 @@ describe('Japanese line breaking on a phone (390 px)', () => {
               }
             }
             return out;
-          }, path)),
+          }, [path, open] as const)),
         );
       }
     } finally {
