@@ -111,12 +111,12 @@ export interface ConvertedBody {
   body: string;
   /** English side: how many pieces of text outside the pairs were left out (a translation's script). */
   left: number;
-  /** English side: the other pieces of text outside the pairs, in document order. */
-  outside: OutsideText[];
-  /** Prints the body again (after pieces of `outside` were cleared). */
-  reprint(): string;
-  /** Lets the syntax tree go (`reprint` then returns `body`). */
-  release(): void;
+  /**
+   * English side: every piece of text outside the pairs with letters, in document order, as the
+   * Markdown has it (`''` when left out). Inputs in other locales are compared piece by piece;
+   * `ConvertOptions.clear` leaves pieces out by their index here.
+   */
+  outside: string[];
 }
 
 export interface ConvertOptions {
@@ -133,6 +133,8 @@ export interface ConvertOptions {
    * outside every sentence pair. Text there in a translation's script is left out of the English.
    */
   outside?: readonly [number, number][];
+  /** With `outside`: indices of pieces (see `ConvertedBody.outside`) to leave out of the English as well. */
+  clear?: ReadonlySet<number>;
 }
 
 const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as const;
@@ -671,23 +673,28 @@ function mapLines(node: Nodes, lines: readonly number[]): void {
   }
 }
 
-/** A piece of the English that came from outside the sentence pairs (see `ConvertedBody.outside`). */
-export interface OutsideText {
-  value(): string;
-  /** Leaves the piece out of the English. */
-  clear(): void;
-}
-
 /**
  * Finds, on the English side, the text that came from outside the sentence pairs: text in a
  * translation's script is left out at once (`counter.left`); other text with letters is listed in
- * `found`, so that inputs in other locales can be compared with it.
+ * `found`, so that inputs in other locales can be compared with it, and left out when its index is
+ * in `clear`. `ranges` are sorted and disjoint (as `splitPairs` makes them).
  */
-function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: readonly [number, number][], counter: { left: number }, found: OutsideText[]): void {
+function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: readonly [number, number][], counter: { left: number }, found: string[], clear: ReadonlySet<number> | undefined): void {
   const lineStarts = [0];
   for (let i = markdown.indexOf('\n'); i >= 0; i = markdown.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  /** The outside ranges that overlap [start, end). */
-  const overlapping = (start: number, end: number): [number, number][] => ranges.filter(([a, b]) => a < end && b > start);
+  /** The outside ranges that overlap [start, end): a binary search for the first, as a file has thousands. */
+  const overlapping = (start: number, end: number): [number, number][] => {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![1] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: [number, number][] = [];
+    for (let i = lo; i < ranges.length && ranges[i]![0] < end; i++) if (ranges[i]![1] > start) out.push(ranges[i] as [number, number]);
+    return out;
+  };
   const lineRange = (line: number): [number, number] => [lineStarts[line - 1] ?? 0, (lineStarts[line] ?? markdown.length + 1) - 1];
   /** A line the line-level pass rewrote has no offsets; all of it is outside the pairs or it is left alone. */
   const wholeLineOutside = (line: number): boolean => {
@@ -698,6 +705,14 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
     if (!pre.changed.has(point.line)) return (lineStarts[point.line - 1] ?? 0) + point.column - 1;
     if (!wholeLineOutside(point.line)) return undefined;
     return lineRange(point.line)[end ? 1 : 0];
+  };
+  /** Lists a piece (even one already left out, so that the pieces of two locales line up by position). */
+  const list = (value: string, leaveOut: () => void): void => {
+    if (clear?.has(found.length)) {
+      leaveOut();
+      value = '';
+    }
+    found.push(value);
   };
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
@@ -713,9 +728,8 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
           node.alt = '';
           counter.left++;
         }
-        // Listed even when left out, so that the pieces of two locales line up by position.
-        found.push({ value: () => node.alt ?? '', clear: () => (node.alt = '') });
-      } else if (outside && pre.directiveImages.has(key)) found.push({ value: () => node.alt ?? '', clear: () => (node.alt = '') });
+        list(node.alt, () => (node.alt = ''));
+      } else if (outside && pre.directiveImages.has(key)) list(node.alt ?? '', () => (node.alt = ''));
       continue;
     }
     if (node.type === 'text' && node.position) {
@@ -729,7 +743,7 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
           node.value = '';
           counter.left++;
         }
-        found.push({ value: () => node.value, clear: () => (node.value = '') });
+        list(node.value, () => (node.value = ''));
       } else if (parts.length > 0 && markdown.slice(start, end) === node.value) {
         // Text partly from a pair: cut out the outside pieces in a translation's script.
         let value = '';
@@ -747,7 +761,7 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
       }
       continue;
     }
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
 }
 
@@ -755,11 +769,11 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   const lines = options.lines;
   ctx.ids = new Set();
   const counter = { left: 0 };
-  const outside: OutsideText[] = [];
+  const outside: string[] = [];
   // Diagnostics of the line-level pass name lines of `markdown`: map them to the input too.
   const pre = preprocess(markdown, lines ? { ...ctx, report: (d) => ctx.report({ ...d, line: lines[d.line - 1] ?? d.line }) } : ctx, options.outside ? counter : undefined);
   const tree = parser.parse(pre.text) as Root;
-  if (options.outside) markOutside(tree, markdown, pre, options.outside, counter, outside);
+  if (options.outside) markOutside(tree, markdown, pre, options.outside, counter, outside, options.clear);
   if (lines) mapLines(tree, lines);
   const children = tree.children;
 
@@ -806,50 +820,29 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   }
 
   transformBlocks(tree, ctx);
-  // The tree is kept (for `reprint`) until `release`: an import of many files holds only their text.
-  let kept: Root | undefined = tree;
-  let firstParagraph: string | undefined;
-  const firstParagraphOf = (root: Root): string | undefined =>
-    root.children
-      .filter((n) => n.type === 'paragraph')
-      .map((n) => plain(n, { includeImageAlt: false }))
-      .find((t) => t !== '');
-  const print = (): string => {
-    if (!kept) return result.body;
-    const root = kept;
-    // Paragraphs left empty by text left out of the English go.
-    const keep = (node: Nodes): boolean => !(node.type === 'paragraph' && plain(node) === '' && !node.children.some((c) => c.type !== 'text'));
-    const empty = (node: Nodes): boolean => (node.type === 'strong' || node.type === 'emphasis') && plain(node) === '' && node.children.every((c) => c.type === 'text');
-    const prune = (node: Nodes): void => {
-      if (!('children' in node)) return;
-      (node as Parents).children = (node.children as Nodes[]).filter((c) => keep(c) && !empty(c)) as never;
-      if (node.type === 'paragraph' && options.outside) node.children = trimEdges(node.children);
-      for (const child of node.children as Nodes[]) prune(child);
-    };
-    prune(root);
-    const printed = root.children.length === 0 ? '' : printer.stringify(root);
-    return printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n');
+  // Paragraphs left empty by text left out of the English go.
+  const keep = (node: Nodes): boolean => !(node.type === 'paragraph' && plain(node) === '' && !node.children.some((c) => c.type !== 'text'));
+  const empty = (node: Nodes): boolean => (node.type === 'strong' || node.type === 'emphasis') && plain(node) === '' && node.children.every((c) => c.type === 'text');
+  const prune = (node: Nodes): void => {
+    if (!('children' in node)) return;
+    (node as Parents).children = (node.children as Nodes[]).filter((c) => keep(c) && !empty(c)) as never;
+    if (node.type === 'paragraph' && options.outside) node.children = trimEdges(node.children);
+    for (const child of node.children as Nodes[]) prune(child);
   };
-  const result: ConvertedBody = {
+  prune(tree);
+  const printed = tree.children.length === 0 ? '' : printer.stringify(tree);
+  // Only text is kept: an import of many files never holds their syntax trees.
+  return {
     title,
     titleAnchor,
     titleLine,
     appliesTo,
-    // Read when asked: text left out of the English after the conversion is left out here too.
-    get firstParagraph(): string | undefined {
-      return kept ? firstParagraphOf(kept) : firstParagraph;
-    },
-    body: '',
+    firstParagraph: tree.children
+      .filter((n) => n.type === 'paragraph')
+      .map((n) => plain(n, { includeImageAlt: false }))
+      .find((t) => t !== ''),
+    body: printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n'),
     left: counter.left,
     outside,
-    reprint: print,
-    release: () => {
-      if (!kept) return;
-      firstParagraph = firstParagraphOf(kept);
-      kept = undefined;
-      outside.length = 0;
-    },
   };
-  result.body = print();
-  return result;
 }

@@ -5,7 +5,7 @@
 import { cloudInfo, CLOUDS, localeFromDocfx, sortClouds, type Cloud, type Locale } from '../site.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { parseFrontmatter, splitFrontmatter } from '../mdx/parse.ts';
-import { convertBody, rewriteImage, rewriteLink, type ConvertContext, type ConvertedBody } from './convert.ts';
+import { convertBody, rewriteImage, rewriteLink, type ConvertContext, type ConvertedBody, type ConvertOptions } from './convert.ts';
 import type { Repository } from './repository.ts';
 import { splitPairs } from './pairs.ts';
 import { importRule, type ImportRuleId } from './rules.ts';
@@ -43,6 +43,11 @@ export interface DocfxArticle {
   images: { url: string; line: number }[];
   /** How the file's links were rewritten: to article links, to other documentation sites, kept as written. */
   links: { articles: number; external: number; kept: number };
+  /**
+   * Converts the English again with the pieces of `source.outside` whose indices are in `clear`
+   * left out (when another locale's file of the same English differs there). Reports nothing.
+   */
+  reconvertSource(clear: ReadonlySet<number>): ConvertedBody;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -159,20 +164,17 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
   const links = { articles: 0, external: 0, kept: 0 };
   let countLinks = true;
   let removeAppliesTo = false;
-  const source = convertBody(split2.source.text, ctx, {
+  const sourceOptions: ConvertOptions = {
     lines: split2.source.lines,
     ...(locale === 'en' ? {} : { outside: split2.outside }),
     appliesTo: { find: true, remove: (items) => (removeAppliesTo = allClouds(items)) },
-  });
+  };
+  const source = convertBody(split2.source.text, ctx, sourceOptions);
   countLinks = false;
   const target =
     locale === 'en'
       ? source
       : convertBody(split2.target.text, ctx, { lines: split2.target.lines, ...(source.appliesTo ? { appliesTo: { line: source.appliesTo.line, remove: removeAppliesTo } } : {}) });
-  // The translation is never printed again; the English may be (see planImport).
-  if (target !== source) target.release();
-  // Without pieces outside the pairs, the English cannot change either.
-  if (source.outside.length === 0) source.release();
 
   if (source.title === undefined || source.title === '' || target.title === undefined || target.title === '') {
     error(split.bodyStartLine, 1, 'import/no-title', 'the article has no # heading to take its title from', 'DocFX articles start with # <a name="slug"></a>Title.');
@@ -245,6 +247,8 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     pairs: split2.pairs,
     images,
     links,
+    // The same conversion again, its findings already reported (the text is kept, not the tree).
+    reconvertSource: (clear) => convertBody(split2.source.text, { ...ctx, report: () => undefined }, { ...sourceOptions, clear }),
   };
 }
 

@@ -442,28 +442,28 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     group.sort((a, b) => newness([b]) - newness([a]));
     const texts = (): string[] => group.map((a) => printArticle({ ...englishFrontmatter(a), docfx: undefined }, a.source.body));
     if (new Set(texts()).size > 1) {
-      const longest = Math.max(...group.map((a) => a.source.outside.length));
-      const cleared = new Map<DocfxArticle, number>();
+      const longest = group.reduce((n, a) => Math.max(n, a.source.outside.length), 0);
+      const cleared = new Map<DocfxArticle, Set<number>>();
       for (let i = 0; i < longest; i++) {
-        const values = group.map((a) => a.source.outside[i]?.value());
+        const values = group.map((a) => a.source.outside[i]);
         if (values.every((v) => v === values[0])) continue;
         for (const a of group) {
           const piece = a.source.outside[i];
-          if (!piece || piece.value() === '') continue;
-          piece.clear();
-          cleared.set(a, (cleared.get(a) ?? 0) + 1);
+          if (piece === undefined || piece === '') continue;
+          cleared.set(a, (cleared.get(a) ?? new Set()).add(i));
         }
       }
-      for (const a of group) a.source.body = a.source.reprint();
-      for (const [a, count] of cleared) {
+      for (const [a, indices] of cleared) {
+        const again = a.reconvertSource(indices);
+        a.source.body = again.body;
+        a.source.firstParagraph = again.firstParagraph;
         report({
           file: a.file, line: a.pairs[0]?.line ?? 1, column: 1, ...importRule('import/translated-outside-pairs'),
-          message: `${count} piece${count === 1 ? '' : 's'} of text outside the sentence pairs ${count === 1 ? 'differs' : 'differ'} from ${group.find((g) => g !== a)!.file}, which has the same English; left out of the English`,
+          message: `${indices.size} piece${indices.size === 1 ? '' : 's'} of text outside the sentence pairs ${indices.size === 1 ? 'differs' : 'differ'} from ${group.find((g) => g !== a)!.file}, which has the same English; left out of the English`,
           hint: 'Write the English text into the English file by hand, or import the English DocFX repository.',
         });
       }
     }
-    for (const article of all) article.source.release();
     const [first, ...rest] = group;
     const text = printArticle(englishFrontmatter(first!), first!.source.body);
     const sources = [first!];
@@ -496,6 +496,8 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
   const pathOf = (locale: Locale, name: string): string => join(contentDir, locale, name);
   const contentPathOf = (locale: Locale, name: string): string => `${locale}/${name}`;
   const planned: PlannedFile[] = [];
+  /** The planned files by content path (a translation's English is looked up for each translation). */
+  const plannedByPath = new Map<string, PlannedFile>();
   const manifest: Manifest = { files: { ...manifestBefore.files }, english: { ...manifestBefore.english } };
 
   const plan = (locale: Locale, name: string, text: string, sources: DocfxArticle[]): PlannedFile | undefined => {
@@ -534,6 +536,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     }
     const file: PlannedFile = { path, contentPath, displayPath: displayPath(path), text, action, forced, sources };
     planned.push(file);
+    plannedByPath.set(contentPath, file);
     return file;
   };
 
@@ -553,14 +556,17 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     const file = plan(SOURCE_LOCALE, out.name, printArticle(fm, article.source.body), out.sources);
     if (file) finalText.set(out.name, file.action === 'skipped-author-edited' ? readText(file.path) ?? file.text : file.text);
   }
+  const sourceHashes = new Map<string, string | undefined>();
   for (const out of [...translations.values()].sort((a, b) => a.locale.localeCompare(b.locale) || a.name.localeCompare(b.name))) {
     const article = out.sources[0]!;
     if (failed.has(article.file)) continue;
     // The translation was made from the English this import writes (not from what an author may
     // have changed in it since), so its source hash is that of the imported English text.
-    const sourceText = out.sourceText ?? planned.find((f) => f.contentPath === contentPathOf(SOURCE_LOCALE, out.name))?.text;
+    const sourceText = out.sourceText ?? plannedByPath.get(contentPathOf(SOURCE_LOCALE, out.name))?.text;
     if (sourceText === undefined) continue;
-    const sourceHash = provenanceHashOfSource(sourceText);
+    // Every locale's translation of one English file has the same source hash: computed once.
+    let sourceHash = sourceHashes.get(sourceText);
+    if (sourceHash === undefined) sourceHashes.set(sourceText, (sourceHash = provenanceHashOfSource(sourceText)));
     if (!sourceHash) throw new Error(`no provenance hash for en/${out.name}`);
     plan(out.locale, out.name, printArticle(translationFrontmatter(article, sourceHash), article.target.body), out.sources);
   }
@@ -573,6 +579,8 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     isEnglish(f) ? keptEnglish.has(f.contentPath) : !failed.has(f.sources[0]!) && keptEnglish.has(`${SOURCE_LOCALE}/${f.contentPath.slice(f.contentPath.indexOf('/') + 1)}`),
   );
 
+  const inputByFile = new Map(inputs.map((i) => [i.file, i]));
+  const articleByFile = new Map(articles.map((a) => [a.file, a]));
   // The repositories' navigation and redirects, over the articles there are after the import.
   const repositories = [...new Set(inputs.flatMap((i) => (i.repository ? [i.repository.repository] : [])))];
   if (repositories.length > 0) {
@@ -589,7 +597,7 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     }
     const data = {
       repositories,
-      localeOf: (repository: Repository) => articles.find((a) => inputs.find((i) => i.file === a.file)?.repository?.repository === repository && !failed.has(a.file))?.locale,
+      localeOf: (repository: Repository) => articles.find((a) => inputByFile.get(a.file)?.repository?.repository === repository && !failed.has(a.file))?.locale,
       englishTitles,
       display: (repository: Repository, path: string) => displayPath(join(repository.root, path)),
       report,
@@ -602,18 +610,23 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
   for (const file of files) {
     if (file.action !== 'skipped-author-edited') manifest.files[file.contentPath] = sha256(file.text);
     if (isEnglish(file) && file.action !== 'skipped-author-edited') {
-      const article = articles.find((a) => a.file === file.sources.find((s) => !failed.has(s)))!;
+      const article = articleByFile.get(file.sources.find((s) => !failed.has(s))!)!;
       const hash = stringValue(article.frontmatter['ms.openlocfilehash']);
       if (hash !== undefined) manifest.english[file.contentPath] = { openlocfilehash: hash, pairs: pairsFingerprint(article), from: article.file };
     }
   }
   // Images: found in the repository or the --assets folder, copied with the import; else reported.
   const assets: AssetCopy[] = [];
+  const copied = new Set<string>();
   if (options.publicDir) {
     for (const article of articles) {
       if (failed.has(article.file)) continue;
-      const input = inputs.find((i) => i.file === article.file)!;
-      for (const copy of planImages(article, input, { publicDir: options.publicDir, assets: options.assets }, report)) if (!assets.some((a) => a.to === copy.to)) assets.push(copy);
+      const input = inputByFile.get(article.file)!;
+      for (const copy of planImages(article, input, { publicDir: options.publicDir, assets: options.assets }, report)) {
+        if (copied.has(copy.to)) continue;
+        copied.add(copy.to);
+        assets.push(copy);
+      }
     }
   }
   const strictFailure = options.strict === true && failed.size > 0;
