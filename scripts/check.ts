@@ -4,9 +4,8 @@
  */
 import { appendFileSync, existsSync, readdirSync, renameSync, statSync, watch as watchFiles, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { applyBaseline, baselineOf, pruneBaseline, readBaseline, writeBaseline, type BaselineOutcome } from '../src/lib/checks/baseline.ts';
-import { runChecks } from '../src/lib/checks/index.ts';
-import { cacheDir, checkProject, lineTextOf, projectFromInput, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
+import { baselineOf, pruneBaseline, writeBaseline } from '../src/lib/checks/baseline.ts';
+import { baselineNote, cacheDir, checkLoaded, checkProject, projectFromInput, readProjectInput, refreshProjectInput } from '../src/lib/checks/project.ts';
 import { createParseCache } from '../src/lib/model/parse-cache.ts';
 import { exitCode, format, FORMATS, formatMarkdownSummary, reportSummary, type Format, type ReportOptions } from '../src/lib/report/index.ts';
 import { UserError } from '../src/lib/user-error.ts';
@@ -82,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const { reported } = checked.outcome;
-  const options: ReportOptions = { ...report, baseline: baselineNote(checked.outcome, shownPath, checked.baseline.exists) };
+  const options: ReportOptions = { ...report, baseline: baselineNote(checked, shownPath) };
   const text = format(reported, kind, options);
   if (values.output) {
     const tmp = `${values.output}.${process.pid}.tmp`;
@@ -109,11 +108,6 @@ function shown(path: string): string {
   return rel === '' || rel.startsWith('..') ? path : rel;
 }
 
-/** What the summary line says about the baseline; nothing when there is no baseline file. */
-function baselineNote(outcome: BaselineOutcome, file: string, exists: boolean): ReportOptions['baseline'] {
-  return exists ? { file, baselined: outcome.baselined.length, stale: outcome.stale.length } : undefined;
-}
-
 /**
  * Watch mode: the model's inputs and parses stay in memory, so after an edit only the changed
  * files are read and parsed again before every check runs. Each run ends with one line,
@@ -125,13 +119,10 @@ async function watch(root: string, contentDir: string | undefined, kind: Format,
   await parseCache.prime(input.content.articles.map((a) => a.text));
   const run = (): void => {
     const started = performance.now();
-    const project = projectFromInput(input, parseCache);
-    const all = runChecks(project.kb, project.checkOptions);
-    const baseline = useBaseline ? readBaseline(input.contentDir) : { path: '', exists: false, entries: [] };
-    const outcome = applyBaseline(all, baseline, root, lineTextOf(input));
-    const options: ReportOptions = { ...report, baseline: baselineNote(outcome, shown(baseline.path), baseline.exists) };
-    process.stdout.write(format(outcome.reported, kind, options));
-    process.stderr.write(`[check] ${reportSummary(outcome.reported, options)} in ${Math.round(performance.now() - started)} ms; watching for changes\n`);
+    const checked = checkLoaded(projectFromInput(input, parseCache), root, { useBaseline });
+    const options: ReportOptions = { ...report, baseline: baselineNote(checked, shown(checked.baseline.path)) };
+    process.stdout.write(format(checked.outcome.reported, kind, options));
+    process.stderr.write(`[check] ${reportSummary(checked.outcome.reported, options)} in ${Math.round(performance.now() - started)} ms; watching for changes\n`);
   };
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

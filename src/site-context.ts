@@ -1,26 +1,26 @@
 /**
  * The Astro side's access to the content model: built once per process, on first use (not at
- * import), and failing the build with every content error named by file, line and field.
+ * import), and failing the build with every content error the check baseline does not accept,
+ * named by file, line and field.
  *
- * In `npm run dev` the model is rebuilt after each change and checked like `npm run check` does:
- * the findings are printed in the terminal, and pages show their own file's (see `devFindings`).
+ * In `npm run dev` the model is rebuilt after each change and checked like `npm run check` does
+ * (`checkLoaded`, baseline included): the findings the baseline does not accept are printed in the
+ * terminal, with how many it does, and pages show their own file's (see `devFindings`).
  * A file with errors never stops the server: its pages show the diagnostics, the others work.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { TFunction } from 'i18next';
 import { GIT_LOG_ARGS, parseGitLog } from './lib/git-dates.ts';
-import { format, summaryLine } from './lib/report/index.ts';
+import { format, reportSummary } from './lib/report/index.ts';
 import type { Diagnostic } from './lib/diagnostics.ts';
-import { applyBaseline, readBaseline } from './lib/checks/baseline.ts';
-import { runChecks } from './lib/checks/index.ts';
-import { lineTextOf, projectFromInput, readProjectInput } from './lib/checks/project.ts';
+import { baselineNote, checkLoaded, projectFromInput, readProjectInput, type ProjectCheck } from './lib/checks/project.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { SourceHistory } from './lib/model/history.ts';
-import { loadKnowledgeBase } from './lib/model/load.ts';
 import { createParseCache } from './lib/model/parse-cache.ts';
+import { UserError } from './lib/user-error.ts';
 
 import { contentGeneration, sharedModel, sharedShardPlan, sitePages } from './shared-model.ts';
 import { cacheDir } from './lib/checks/project.ts';
@@ -46,13 +46,31 @@ export function getKb(): KnowledgeBase {
   // In a build, the integration has already built and checked it.
   const shared = sharedModel();
   if (shared) return (model = shared);
-  const parseCache = createParseCache({ dir: cacheDir(process.cwd(), 'parse') });
-  const { kb, diagnostics } = loadKnowledgeBase({ root: process.cwd(), parse: parseCache.parse });
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`Content has ${errors.length} error(s):\n${format(errors, 'human')}`);
-  model = kb;
+  // Pages rendered without the integration: the same checks and baseline as the build.
+  const checked = checkedModel(createParseCache({ dir: cacheDir(process.cwd(), 'parse') }));
+  const errors = checked.outcome.reported.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`Content has ${errors.length} error(s) the check baseline does not accept:\n${format(errors, 'human', { baseline: baselineNote(checked, checked.baseline.path) })}`);
+  model = checked.project.kb;
   modelGeneration = generation;
-  return kb;
+  return model;
+}
+
+/**
+ * The model of the project's content, checked and with the baseline applied, as the build and
+ * `npm run check` do it (`checkLoaded`). A baseline that cannot be read is reported and every
+ * finding shown, rather than stopping the dev server.
+ */
+function checkedModel(parseCache: ReturnType<typeof createParseCache>): ProjectCheck {
+  const root = process.cwd();
+  const input = readProjectInput(root);
+  const project = projectFromInput(input, parseCache);
+  try {
+    return { project, ...checkLoaded(project, root) };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    console.error(`[partner-kb] ${error.message}`);
+    return { project, ...checkLoaded(project, root, { useBaseline: false }) };
+  }
 }
 
 /**
@@ -62,22 +80,18 @@ export function getKb(): KnowledgeBase {
 function checkForDev(): KnowledgeBase {
   const root = process.cwd();
   devParseCache ??= createParseCache({ dir: cacheDir(root, 'parse') });
-  const input = readProjectInput(root);
-  const project = projectFromInput(input, devParseCache);
-  const lines = lineTextOf(input);
-  let reported = runChecks(project.kb, project.checkOptions);
-  try {
-    reported = applyBaseline(reported, readBaseline(input.contentDir), root, lines).reported;
-  } catch (error) {
-    console.error(`[partner-kb] ${(error as Error).message}`);
-  }
+  const checked = checkedModel(devParseCache);
+  const { reported } = checked.outcome;
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of reported) if (d.severity !== 'info') byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
-  dev = { byFile, lines };
+  dev = { byFile, lines: checked.lineText };
+  // As `npm run check` says it: the findings, then one line with how many the baseline accepts.
+  const file = relative(root, checked.baseline.path);
+  const options = { baseline: baselineNote(checked, file.startsWith('..') ? checked.baseline.path : file) };
   const shown = reported.filter((d) => d.severity !== 'info');
-  if (shown.length > 0) console.error(`[partner-kb] content checks:\n${format(shown, 'human').trimEnd()}`);
-  else console.error(`[partner-kb] content checks: ${summaryLine(reported)}`);
-  return project.kb;
+  if (shown.length > 0) console.error(`[partner-kb] content checks:\n${format(shown, 'human', options).trimEnd()}`);
+  else console.error(`[partner-kb] content checks: ${reportSummary(reported, options)}`);
+  return checked.project.kb;
 }
 
 /** In `npm run dev`: the findings in one content file (project-relative path); none in a build. */

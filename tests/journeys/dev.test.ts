@@ -6,6 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIsolatedRoot, devIn, PROJECT_ROOT, type DevServer, type IsolatedRoot } from '../../scripts/lib/isolated-build.ts';
+import { baselineOf, writeBaseline } from '../../src/lib/checks/baseline.ts';
+import { checkProject } from '../../src/lib/checks/project.ts';
 
 let site: IsolatedRoot;
 let dev: DevServer;
@@ -102,4 +104,29 @@ describe('npm run dev reports content problems where the author looks (issue 14,
     expect(text(html)).toMatch(/content\/en\/provide-technical-support\.mdx:\d+:1 error safety\/script Content may not contain a <script> element/);
     expect(html).not.toMatch(/<script[^>]*>window\.stolen/);
   }, 60_000);
+});
+
+describe('npm run dev honours the check baseline (issue 13, 10), as check and build do', () => {
+  it('a finding the baseline accepts is neither printed nor shown on its page, and the terminal says how many it accepts', async () => {
+    const file = join(site.content, 'en', 'increasing-adoption-and-satisfaction.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n## /, '\nSee [the old survey](old-survey.mdx).\n\n## '));
+    const finding = `content/en/increasing-adoption-and-satisfaction.mdx:${positionIn(file, '[the old survey]')} error link/missing-article`;
+    expect(text(await pageWhen('/en/global/increasing-adoption-and-satisfaction/', (h) => text(h).includes(finding)))).toContain(finding);
+
+    // The team accepts that one finding (as `npm run check -- --update-baseline` would write it).
+    const checked = await checkProject({ root: site.root, diskCache: false, useBaseline: false });
+    const accepted = checked.all.filter((d) => d.file === 'content/en/increasing-adoption-and-satisfaction.mdx' && d.rule === 'link/missing-article');
+    expect(accepted).toHaveLength(1);
+    const printedBefore = dev.output().length;
+    writeBaseline(baselineOf(accepted, checked.baseline.path, site.root, checked.lineText));
+
+    const html = await pageWhen('/en/global/increasing-adoption-and-satisfaction/', (h) => !text(h).includes(finding));
+    expect(text(html)).not.toContain(finding);
+    expect(html).toContain('the old survey');
+    const deadline = Date.now() + 20_000;
+    while (!/1 baselined \(content\/\.check-baseline\.json\)/.test(dev.output().slice(printedBefore)) && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 250));
+    const printed = dev.output().slice(printedBefore);
+    expect(printed).toMatch(/1 baselined \(content\/\.check-baseline\.json\)/);
+    expect(printed).not.toContain(finding);
+  }, 90_000);
 });

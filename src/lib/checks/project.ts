@@ -17,7 +17,8 @@ import { foldConsequences } from './fold.ts';
 import { checkBuiltHtmlInParallel } from './html-parallel.ts';
 import type { BuiltSite } from './html.ts';
 import { runChecks, type CheckOptions } from './index.ts';
-import { buildLinkIndex } from './link-index.ts';
+import { buildLinkIndex, type LinkIndex } from './link-index.ts';
+import type { ReportOptions } from '../report/index.ts';
 import { append } from '../append.ts';
 
 /** `node_modules/.cache/partner-kb/` of a project. */
@@ -229,12 +230,31 @@ export async function checkProject(options: ProjectCheckOptions): Promise<Projec
   const { root } = options;
   const project = await loadProject(options);
   const links = buildLinkIndex(project.kb);
-  let all = runChecks(project.kb, { ...project.checkOptions, links });
   const more: Diagnostic[] = [];
   if (options.html) append(more, await checkBuiltHtmlInParallel(readBuiltSite(root, options.html)));
   if (options.external) append(more, await checkExternalLinks(links, { fetcher: httpFetcher, cache: fileCache(cacheDir(root, 'external.json')), timeoutMs: 10_000 }));
-  if (more.length > 0) all = foldConsequences([...all, ...more]);
+  return { project, ...checkLoaded(project, root, { useBaseline: options.useBaseline, links, more }) };
+}
+
+/**
+ * The checks of a loaded project, folded, with the baseline applied: the one path from a model to
+ * what is reported, for `npm run check` (once and `--watch`), the build and `npm run dev`. `more`
+ * are findings of other passes (built HTML, external links), folded in with the rest. Throws
+ * `BaselineError` for a baseline file that cannot be read.
+ */
+export function checkLoaded(
+  project: LoadedProject,
+  root: string,
+  options: { useBaseline?: boolean | undefined; links?: LinkIndex; more?: readonly Diagnostic[] } = {},
+): Omit<ProjectCheck, 'project'> {
+  let all = runChecks(project.kb, { ...project.checkOptions, ...(options.links ? { links: options.links } : {}) });
+  if (options.more && options.more.length > 0) all = foldConsequences([...all, ...options.more]);
   const lineText = lineTextOf(project.input);
   const baseline = options.useBaseline === false ? { path: join(project.input.contentDir, BASELINE_FILE), exists: false, entries: [] } : readBaseline(project.input.contentDir);
-  return { project, all, baseline, outcome: applyBaseline(all, baseline, root, lineText), lineText };
+  return { all, baseline, outcome: applyBaseline(all, baseline, root, lineText), lineText };
+}
+
+/** What a summary line says about the baseline (`reportSummary`); nothing when there is no baseline file. */
+export function baselineNote(checked: Pick<ProjectCheck, 'baseline' | 'outcome'>, file: string): ReportOptions['baseline'] {
+  return checked.baseline.exists ? { file, baselined: checked.outcome.baselined.length, stale: checked.outcome.stale.length } : undefined;
 }
