@@ -79,12 +79,12 @@ describe('DocFX constructs', () => {
     expect(rewriteImage('images/a.png')).toBe('/media/a.png');
   });
 
-  it('turns anchors (inside or outside the spans, or on the line before) into heading ids, and invents none', () => {
+  it('turns anchors (inside or outside the spans, or on the line before) into heading ids; a heading without one gets DocFX\'s', () => {
     expect(english).toContain('## Callouts {/* #callouts */}');
     expect(english).toContain('## Tables {/* #tables */}');
     expect(korean).toContain('## 표 {/* #tables */}');
     expect(english).toContain('### Standalone anchor {/* #standalone */}');
-    expect(english).toMatch(/^## Images and links$/m);
+    expect(english).toMatch(/^## Images and links \{\/\* #images-and-links \*\/\}$/m);
     expect(english).not.toMatch(/^# /m);
     expect(english).toContain('title: DocFX constructs');
     expect(korean).toContain('title: DocFX 구성 요소');
@@ -170,5 +170,60 @@ describe('DocFX constructs', () => {
     const p = planImport([{ file: 'dir/My_Article.txt', text }], { contentDir: tempDir() });
     expect(p.files.map((f) => f.contentPath).sort()).toEqual(['en/my-article.mdx', 'ja/my-article.mdx']);
     expect(p.diagnostics).toEqual([expect.objectContaining({ rule: 'import/slug-from-file-name', severity: 'warning', line: lineOf(text, 'タイトル') })]);
+  });
+});
+
+describe('headings without an anchor (DocFX gives every heading an id from its text)', () => {
+  const pair = (id: string, target: string, source: string) => `<span data-ttu-id="${id}">${target}</span><span class="sxs-lookup"><span data-stu-id="${id}">${source}</span></span>`;
+  const { plan, en, ko } = importBody([
+    `## ${pair('h-1', '개요', 'Overview')}`,
+    '',
+    `## ${pair('h-2', '설정 & 구성 (1단계)', 'Set up & configure (step 1)')}`,
+    '',
+    `## ${pair('h-3', '개요', 'Overview')}`,
+    '',
+    `### <a name="kept"></a>${pair('h-4', '앵커', 'Anchored')}`,
+    '',
+    `> [!NOTE]`,
+    `> ### ${pair('h-5', '참고 제목', 'Note_title for users')}`,
+    '',
+    `See [the set-up](#set-up--configure-step-1). <a name="summary"></a>${pair('h-6', '요약은 아래에 있습니다.', 'The summary is below.')}`,
+    '',
+    `## ${pair('h-7', '요약', 'Summary')}`,
+  ]);
+
+  it('get the id DocFX computed from the English text, in every locale (the GitHub rule; repeats numbered from 1)', () => {
+    expect(plan.ok).toBe(true);
+    expect(en).toContain('## Overview {/* #overview */}');
+    expect(en).toContain('## Set up & configure (step 1) {/* #set-up--configure-step-1 */}');
+    expect(en).toContain('## Overview {/* #overview-1 */}');
+    expect(en).toContain('### Anchored {/* #kept */}');
+    expect(en).toContain('  ### Note_title for users {/* #note_title-for-users */}');
+    expect(ko).toContain('## 개요 {/* #overview */}');
+    expect(ko).toContain('## 설정 & 구성 (1단계) {/* #set-up--configure-step-1 */}');
+    expect(ko).toContain('## 개요 {/* #overview-1 */}');
+    expect(ko).toContain('  ### 참고 제목 {/* #note_title-for-users */}');
+  });
+
+  it('leave an id an anchor of the page has to the anchor (links reached the first element), numbering none', () => {
+    expect(en).toMatch(/^## Summary$/m);
+    expect(ko).toMatch(/^## 요약$/m);
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/duplicate-anchor')).toEqual([]);
+  });
+
+  it('so that a link to the heading DocFX wrote resolves after the import', () => {
+    const ids = parseMdx(plan.files.find((f) => f.contentPath.startsWith('ko/'))!.text).headings.map((h) => h.id);
+    expect(ids).toContain('set-up--configure-step-1');
+  });
+
+  it('are ASCII: accents removed, other letters dropped', async () => {
+    const { asciiSectionId, docfxHeadingIds } = await import('../../src/lib/importer/heading-ids.ts');
+    const ids = docfxHeadingIds();
+    expect(ids.next('This - is a &@! heading _ with . and ! -')).toBe('this---is-a--heading-_-with--and---');
+    expect(ids.next('')).toBe('section');
+    expect(ids.next('Section')).toBe('section-1');
+    expect(asciiSectionId('café-résumé')).toBe('cafe-resume');
+    expect(asciiSectionId('개요')).toBeUndefined();
+    expect(asciiSectionId('-x')).toBe('x');
   });
 });

@@ -357,7 +357,7 @@ describe('DocFX constructs of real repositories (item 6)', () => {
   const english = plan.files.find((f) => f.contentPath === 'en/constructs.mdx')!.text;
 
   it('turns DocFX tabs into sections below the current heading, with a warning', () => {
-    expect(english).toContain('## Setup\n\n### Portal {/* #tab-portal */}\n\nIn the portal.');
+    expect(english).toContain('## Setup {/* #setup */}\n\n### Portal {/* #tab-portal */}\n\nIn the portal.');
     expect(english).toContain('### API {/* #tab-api */}\n\nWith the API.\n\n<Callout');
     expect(english.slice(english.indexOf('\n---\n') + 5)).not.toMatch(/^---$/m);
     expect(plan.diagnostics.map((d) => [d.rule, d.line])).toEqual([['import/tabs', lineOf(text, '#tab/portal')]]);

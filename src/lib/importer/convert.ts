@@ -29,6 +29,8 @@ import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DOCUMENT_ELEMENTS, htmlToMdast, tagName, type HtmlContext } from './html.ts';
 import { importRule } from './rules.ts';
+import { asciiSectionId, docfxHeadingIds } from './heading-ids.ts';
+import { visit } from 'unist-util-visit';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 
@@ -117,6 +119,8 @@ export interface ConvertedBody {
    * `ConvertOptions.clear` leaves pieces out by their index here.
    */
   outside: string[];
+  /** The ids given to headings without an anchor (DocFX's), by input line, in document order. */
+  headingIds: Map<number, string[]>;
 }
 
 export interface ConvertOptions {
@@ -135,6 +139,11 @@ export interface ConvertOptions {
   outside?: readonly [number, number][];
   /** With `outside`: indices of pieces (see `ConvertedBody.outside`) to leave out of the English as well. */
   clear?: ReadonlySet<number>;
+  /**
+   * A translation's side: the ids the English side gave its headings without an anchor
+   * (`ConvertedBody.headingIds`), which the translation's headings on the same lines take.
+   */
+  headingIds?: ReadonlyMap<number, string[]>;
 }
 
 const CALLOUT_TYPES = ['note', 'tip', 'important', 'warning', 'caution'] as const;
@@ -773,6 +782,15 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   // Diagnostics of the line-level pass name lines of `markdown`: map them to the input too.
   const pre = preprocess(markdown, lines ? { ...ctx, report: (d) => ctx.report({ ...d, line: lines[d.line - 1] ?? d.line }) } : ctx, options.outside ? counter : undefined);
   const tree = parser.parse(pre.text) as Root;
+  // DocFX's id of every heading, from its text as written (before any is left out of the English);
+  // DocFX tabs are not headings there. See heading-ids.ts.
+  const docfxIds = new Map<Heading, string>();
+  if (!options.headingIds) {
+    const ids = docfxHeadingIds();
+    visit(tree, 'heading', (heading) => {
+      if (!tabOf(heading)) docfxIds.set(heading, ids.next(toString(heading, { includeHtml: false })));
+    });
+  }
   if (options.outside) markOutside(tree, markdown, pre, options.outside, counter, outside, options.clear);
   if (lines) mapLines(tree, lines);
   const children = tree.children;
@@ -820,6 +838,7 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   }
 
   transformBlocks(tree, ctx);
+  const headingIds = sectionIds(tree, docfxIds, options.headingIds, ctx);
   // Paragraphs left empty by text left out of the English go.
   const keep = (node: Nodes): boolean => !(node.type === 'paragraph' && plain(node) === '' && !node.children.some((c) => c.type !== 'text'));
   const empty = (node: Nodes): boolean => (node.type === 'strong' || node.type === 'emphasis') && plain(node) === '' && node.children.every((c) => c.type === 'text');
@@ -844,5 +863,43 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
     body: printed.replace(/\n+$/, '') + (printed.trim() === '' ? '' : '\n'),
     left: counter.left,
     outside,
+    headingIds,
   };
+}
+
+/**
+ * Gives each heading without an anchor the id DocFX gave it (`docfxIds`, made ASCII and unique in
+ * the file), so links to it keep working; or, on a translation's side, the id its English heading
+ * got (`fromSource`: headings are on the same input lines on both sides). Returns the ids given,
+ * by input line, in document order.
+ */
+function sectionIds(tree: Root, docfxIds: ReadonlyMap<Heading, string>, fromSource: ReadonlyMap<number, string[]> | undefined, ctx: ConvertContext): Map<number, string[]> {
+  const given = new Map<number, string[]>();
+  visit(tree, 'heading', (heading) => {
+    if (heading.children.at(-1)?.type === 'mdxTextExpression') return;
+    const { line } = position(heading);
+    const onLine = given.get(line) ?? [];
+    let id: string | undefined;
+    if (fromSource) {
+      id = fromSource.get(line)?.[onLine.length];
+      if (id !== undefined) ctx.ids?.add(id.toLowerCase());
+    } else {
+      // An id an anchor of the page has already is left to the anchor: DocFX gave both elements
+      // the id, and links reached the first; a second, numbered id would be one no link names.
+      const docfx = docfxIds.get(heading);
+      const ascii = docfx === undefined ? undefined : asciiSectionId(docfx);
+      const ids = (ctx.ids ??= new Set());
+      if (ascii !== undefined && !ids.has(ascii.toLowerCase())) {
+        id = ascii;
+        ids.add(id.toLowerCase());
+      }
+    }
+    if (id === undefined) return;
+    const last = heading.children.at(-1);
+    if (last?.type === 'text') last.value += ' ';
+    else heading.children.push(text(' '));
+    heading.children.push(headingId(id));
+    given.set(line, [...onLine, id]);
+  });
+  return given;
 }

@@ -174,7 +174,11 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
   const target =
     locale === 'en'
       ? source
-      : convertBody(split2.target.text, ctx, { lines: split2.target.lines, ...(source.appliesTo ? { appliesTo: { line: source.appliesTo.line, remove: removeAppliesTo } } : {}) });
+      : convertBody(split2.target.text, ctx, {
+          lines: split2.target.lines,
+          headingIds: source.headingIds,
+          ...(source.appliesTo ? { appliesTo: { line: source.appliesTo.line, remove: removeAppliesTo } } : {}),
+        });
 
   if (source.title === undefined || source.title === '' || target.title === undefined || target.title === '') {
     error(split.bodyStartLine, 1, 'import/no-title', 'the article has no # heading to take its title from', 'DocFX articles start with # <a name="slug"></a>Title.');
