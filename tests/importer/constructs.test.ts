@@ -227,3 +227,37 @@ describe('headings without an anchor (DocFX gives every heading an id from its t
     expect(asciiSectionId('-x')).toBe('x');
   });
 });
+
+describe('translated text outside the pairs in raw HTML (item 7)', () => {
+  const pair = (id: string, target: string, source: string) => `<span data-ttu-id="${id}">${target}</span><span class="sxs-lookup"><span data-stu-id="${id}">${source}</span></span>`;
+  const { plan, en, ko } = importBody([
+    '<table>',
+    `<tr><th>${pair('r-1', '이름', 'Name')}</th><th>설명</th></tr>`,
+    `<tr><td><a href="other.md">${pair('r-2', '값', 'Value')}</a></td><td>번역된 셀 <strong>강조</strong> ${pair('r-3', '문장', 'Sentence')}</td></tr>`,
+    '</table>',
+    '',
+    '<p>번역된 단락</p>',
+    '',
+    `<details><summary>번역된 요약</summary>`,
+    '',
+    pair('r-4', '내용', 'Content'),
+    '',
+    '</details>',
+  ]);
+
+  it('is kept in the translation, tags and pairs converted as elsewhere', () => {
+    expect(plan.ok).toBe(true);
+    expect(ko).toMatch(/^\| 이름 +\| 설명 +\|$/m);
+    expect(ko).toMatch(/^\| \[값\]\(other\.mdx\) \| 번역된 셀 \*\*강조\*\* 문장 \|$/m);
+    expect(ko).toContain('번역된 단락');
+    expect(ko).toContain('번역된 요약');
+  });
+
+  it('is left out of the English, which keeps the table, the pairs\' English and the links', () => {
+    expect(en).not.toMatch(/\p{Script=Hangul}/u);
+    expect(en).toMatch(/^\| Name +\| +\|$/m);
+    expect(en).toMatch(/^\| \[Value\]\(other\.mdx\) \| Sentence +\|$/m);
+    expect(en).toContain('Content');
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/translated-outside-pairs')).toHaveLength(1);
+  });
+});

@@ -33,6 +33,7 @@ import { asciiSectionId, docfxHeadingIds } from './heading-ids.ts';
 import { visit } from 'unist-util-visit';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
+import { fromHtml } from 'hast-util-from-html';
 
 /**
  * Width of text in a monospace editor: East Asian wide and full-width characters take two columns,
@@ -723,6 +724,31 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
     }
     found.push(value);
   };
+  /**
+   * The text [start, end) of `markdown` (`value` as parsed): when all of it is outside the pairs and
+   * has letters, returns it, or '' when it is in a translation's script (left out of the English).
+   * When only parts of it are (and `raw`: `value` is the text as written), `cut` gets each such part
+   * in a translation's script, by offsets in `markdown`.
+   */
+  const outsideText = (start: number, end: number, value: string, raw: boolean, cut: (from: number, to: number) => void): string | undefined => {
+    const parts = overlapping(start, end);
+    if (parts.some(([a, b]) => a <= start && b >= end)) {
+      if (!/\p{L}/u.test(value)) return undefined;
+      if (!TRANSLATED_SCRIPT.test(value)) return value;
+      counter.left++;
+      return '';
+    }
+    if (!raw) return undefined;
+    for (const [a, b] of parts) {
+      const from = Math.max(a, start);
+      const to = Math.min(b, end);
+      if (TRANSLATED_SCRIPT.test(markdown.slice(from, to))) {
+        counter.left++;
+        cut(from, to);
+      }
+    }
+    return undefined;
+  };
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -741,37 +767,62 @@ function markOutside(tree: Root, markdown: string, pre: Preprocessed, ranges: re
       } else if (outside && pre.directiveImages.has(key)) list(node.alt ?? '', () => (node.alt = ''));
       continue;
     }
+    if (node.type === 'html' && node.position) {
+      // Raw HTML (a table, a <p>, <details>) is converted later: its text is found with the HTML
+      // parser, and what is left out is cut from the HTML, its tags untouched.
+      const start = offset(node.position.start);
+      const end = offset(node.position.end, true);
+      if (start === undefined || end === undefined || markdown.slice(start, end) !== node.value || overlapping(start, end).length === 0) continue;
+      const cuts: [number, number][] = [];
+      visitHtmlText(node.value, (from, to) => {
+        const whole = outsideText(start + from, start + to, markdown.slice(start + from, start + to), true, (a, b) => cuts.push([a - start, b - start]));
+        if (whole === '') cuts.push([from, to]);
+        if (whole !== undefined) list(whole, () => cuts.push([from, to]));
+      });
+      node.value = cutRanges(node.value, cuts);
+      continue;
+    }
     if (node.type === 'text' && node.position) {
       const start = offset(node.position.start);
       const end = offset(node.position.end, true);
       if (start === undefined || end === undefined) continue;
-      const parts = overlapping(start, end);
-      if (parts.some(([a, b]) => a <= start && b >= end)) {
-        if (!/\p{L}/u.test(node.value)) continue;
-        if (TRANSLATED_SCRIPT.test(node.value)) {
-          node.value = '';
-          counter.left++;
-        }
+      const cuts: [number, number][] = [];
+      const raw = markdown.slice(start, end) === node.value;
+      const whole = outsideText(start, end, node.value, raw, (a, b) => cuts.push([a - start, b - start]));
+      if (whole !== undefined) {
+        node.value = whole;
         list(node.value, () => (node.value = ''));
-      } else if (parts.length > 0 && markdown.slice(start, end) === node.value) {
-        // Text partly from a pair: cut out the outside pieces in a translation's script.
-        let value = '';
-        let at = start;
-        for (const [a, b] of parts) {
-          const from = Math.max(a, start);
-          const to = Math.min(b, end);
-          value += markdown.slice(at, from);
-          const piece = markdown.slice(from, to);
-          if (TRANSLATED_SCRIPT.test(piece)) counter.left++;
-          else value += piece;
-          at = to;
-        }
-        node.value = value + markdown.slice(at, end);
-      }
+      } else if (cuts.length > 0) node.value = cutRanges(node.value, cuts);
       continue;
     }
     if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
+}
+
+/** `text` without the [from, to) ranges given (in any order; overlaps are cut once). */
+function cutRanges(text: string, ranges: [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [from, to] of [...ranges].sort((x, y) => x[0] - y[0])) {
+    if (to <= at) continue;
+    out += text.slice(at, Math.max(at, from));
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Calls `text(from, to)` for each text node of an HTML fragment, by offsets in `html` (the text as
+ * written, entities undecoded), in document order. Comments, and the contents of `<script>` and
+ * `<style>`, are not text.
+ */
+function visitHtmlText(html: string, text: (from: number, to: number) => void): void {
+  visit(fromHtml(html, { fragment: true }), 'text', (node, _index, parent) => {
+    if (parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style')) return;
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from !== undefined && to !== undefined) text(from, to);
+  });
 }
 
 export function convertBody(markdown: string, ctx: ConvertContext, options: ConvertOptions = {}): ConvertedBody {

@@ -187,7 +187,7 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
   if (source.left > 0) {
     report({
       file, line: split.bodyStartLine, column: 1, ...importRule('import/translated-outside-pairs'),
-      message: `${source.left} piece${source.left === 1 ? '' : 's'} of text outside the sentence pairs (alt text, table cells, list items) ${source.left === 1 ? 'is' : 'are'} translated; left out of the English`,
+      message: `${source.left} piece${source.left === 1 ? '' : 's'} of text outside the sentence pairs (alt text, table cells, list items, text in raw HTML) ${source.left === 1 ? 'is' : 'are'} translated; left out of the English`,
       hint: 'Write the English text into the English file by hand, or import the English DocFX repository.',
     });
   }
