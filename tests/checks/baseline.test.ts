@@ -82,3 +82,22 @@ describe('npm run check -- --update-baseline', () => {
     expect(existsSync(baselineFile())).toBe(false);
   });
 });
+
+describe('a baseline moved with its content folder', () => {
+  it('keeps accepting findings whose message names another file of that folder (the import in ../kb-import becoming content/)', async () => {
+    const { applyBaseline, baselineOf } = await import('../../src/lib/checks/baseline.ts');
+    const finding = (folder: string) => ({
+      file: `${folder}en/a.usgov.mdx`, line: 4, column: 1, severity: 'error' as const, rule: 'variant/overlap',
+      message: `This variant and ${folder}en/a.mdx both serve usgov; a reader of usgov can only see one.`,
+    });
+    const lineText = () => 'clouds: [usgov]';
+    const imported = baselineOf([finding('../kb-import/')], '/work/kb-import/.check-baseline.json', '/work/project', lineText);
+    const moved = { ...imported, path: '/work/project/content/.check-baseline.json' };
+    const outcome = applyBaseline([finding('content/')], moved, '/work/project', lineText);
+    expect(outcome.reported).toEqual([]);
+    expect(outcome.stale).toEqual([]);
+    // Another file named in the message is another finding.
+    const other = { ...finding('content/'), message: finding('content/').message.replace('en/a.mdx', 'en/b.mdx') };
+    expect(applyBaseline([other], moved, '/work/project', lineText).reported).toHaveLength(1);
+  });
+});

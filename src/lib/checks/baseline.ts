@@ -11,8 +11,9 @@
  * An entry is keyed by rule, file and a fingerprint that survives edits elsewhere in the file:
  * a hash of the rule, the file, the message with line numbers and hashes taken out, and the text
  * of the line the finding is on (the idea of GitHub code scanning's line hash). Moving the line
- * keeps the entry; changing the line itself makes the finding new. Paths in the file are relative
- * to the file's own folder, so content moved with its baseline keeps it.
+ * keeps the entry; changing the line itself makes the finding new. Paths in the file, and those of
+ * other files a message names, are relative to the file's own folder, so content moved with its
+ * baseline (an import in `../kb-import` that becomes `content/`) keeps it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -80,18 +81,31 @@ function isEntry(value: unknown): value is BaselineEntry {
   return e !== null && typeof e === 'object' && ['rule', 'file', 'fingerprint', 'message'].every((k) => typeof e[k] === 'string');
 }
 
-/** The message without what changes when unrelated text moves: line numbers and hashes. */
-function stableMessage(message: string): string {
-  return message
+/**
+ * The message without what changes when unrelated text moves: line numbers, hashes, and the path
+ * of the content folder (`folder`, root-relative with a trailing `/`) before the other files it
+ * names, as in the entries' own `file`.
+ */
+function stableMessage(message: string, folder: string): string {
+  return (folder === '' ? message : message.split(folder).join(''))
     .replace(/(\.mdx?|\.ya?ml|\.json|\.html):\d+(?::\d+)?/g, '$1:N')
     .replace(/\b(line|column)s? \d+/g, '$1 N')
     .replace(/\b[0-9a-f]{16}\b/g, 'HASH');
 }
 
-/** A finding's fingerprint (see the file comment). */
-export function fingerprint(d: Diagnostic, file: string, lineText: LineText): string {
+/**
+ * A finding's fingerprint (see the file comment). `folder` is the baseline's folder relative to the
+ * project root, with a trailing `/` (`content/`, `../kb-import/`), or '' for the root itself.
+ */
+export function fingerprint(d: Diagnostic, file: string, lineText: LineText, folder = ''): string {
   const line = (lineText(d.file, d.line) ?? '').trim().replace(/\s+/g, ' ');
-  return createHash('sha256').update([d.rule, file, stableMessage(d.message), line].join('\0')).digest('hex').slice(0, 16);
+  return createHash('sha256').update([d.rule, file, stableMessage(d.message, folder), line].join('\0')).digest('hex').slice(0, 16);
+}
+
+/** The baseline's folder as `fingerprint` takes it. */
+function folderOf(baseline: Pick<Baseline, 'path'>, root: string): string {
+  const folder = relative(root, dirname(baseline.path)).split(sep).join(posix.sep);
+  return folder === '' ? '' : `${folder}/`;
 }
 
 /** A root-relative path as the baseline writes it (relative to the baseline's folder). */
@@ -110,9 +124,10 @@ export function applyBaseline(diagnostics: readonly Diagnostic[], baseline: Base
   for (const e of baseline.entries) available.set(key(e), [...(available.get(key(e)) ?? []), e]);
   const reported: Diagnostic[] = [];
   const baselined: Diagnostic[] = [];
+  const folder = folderOf(baseline, root);
   for (const d of diagnostics) {
     const file = entryFile(baseline, root, d.file);
-    const list = RECORDED.has(d.severity) ? available.get(key({ rule: d.rule, file, fingerprint: fingerprint(d, file, lineText) })) : undefined;
+    const list = RECORDED.has(d.severity) ? available.get(key({ rule: d.rule, file, fingerprint: fingerprint(d, file, lineText, folder) })) : undefined;
     if (list && list.length > 0) {
       list.pop();
       baselined.push(d);
@@ -123,11 +138,12 @@ export function applyBaseline(diagnostics: readonly Diagnostic[], baseline: Base
 
 /** A baseline that accepts every current error and warning. */
 export function baselineOf(diagnostics: readonly Diagnostic[], path: string, root: string, lineText: LineText): Baseline {
+  const folder = folderOf({ path }, root);
   const entries = diagnostics
     .filter((d) => RECORDED.has(d.severity))
     .map((d) => {
       const file = entryFile({ path }, root, d.file);
-      return { rule: d.rule, file, fingerprint: fingerprint(d, file, lineText), message: d.message };
+      return { rule: d.rule, file, fingerprint: fingerprint(d, file, lineText, folder), message: d.message };
     });
   return { path, exists: true, entries };
 }
