@@ -103,6 +103,8 @@ const repository = writeTree({
       `- [${pair('소식', 'News')}](news/2020-may.md)`,
       `- [${pair('다른 문서', 'Other docs')}](/other-docs/overview)`,
       `- [${pair('상점', 'Store')}](../store/get-help.md)`,
+      `- [${pair('개발자', 'Developers')}](/docs/develop/get-started)`,
+      `- [${pair('없음', 'Missing')}](/docs/news/2020-june)`,
     ],
   }),
   'docs/help-me.md': docfx({ title: ['도움말', 'Help me'], frontmatter: ['Description: 설명입니다.', 'MS.Topic: article', 'ms.assetid: '] }),
@@ -153,6 +155,12 @@ describe('a DocFX repository', () => {
     expect(body).toContain('- [Other docs](https://learn.microsoft.com/other-docs/overview)');
     expect(body).toContain('- [Store](store--get-help.mdx)');
     expect(file('ko/reset-a-password.mdx')).toContain('- [도움말](help-me.mdx)');
+  });
+
+  it('sends a site-absolute link into a folder the repository does not have to the published site (another repository published it there); a missing file of a folder it has stays broken', () => {
+    const body = file('en/reset-a-password.mdx');
+    expect(body).toContain('- [Developers](https://learn.microsoft.com/docs/develop/get-started)');
+    expect(body).toContain('- [Missing](/docs/news/2020-june)');
   });
 
   it('makes Archive/China-<slug>.md the china variant of <slug>, or a china-only article (item 2)', () => {

@@ -59,6 +59,8 @@ export class Repository {
   readonly docsets: Docset[];
   /** Lower-cased repository-relative path → the path as it is on disk. */
   private readonly files = new Map<string, string>();
+  /** Lower-cased repository-relative folders that hold a file (`''` the root). */
+  private readonly folders = new Set<string>(['']);
 
   /**
    * @param root absolute path of the repository
@@ -68,7 +70,10 @@ export class Repository {
   constructor(root: string, paths: Iterable<string>, docfx: ReadonlyMap<string, string>, config: ImportConfig = DEFAULT_IMPORT_CONFIG) {
     this.root = root;
     this.config = config;
-    for (const path of paths) this.files.set(path.toLowerCase(), path);
+    for (const path of paths) {
+      this.files.set(path.toLowerCase(), path);
+      for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) this.folders.add(path.slice(0, i).toLowerCase());
+    }
     const counts = new Map<string, number>();
     for (const folder of docfx.keys()) counts.set(folder, 0);
     for (const path of this.files.values()) {
@@ -175,6 +180,13 @@ export class Repository {
         }
         return { kind: 'file', path: found };
       }
+    }
+    // A site-absolute link into a folder of the docset's URL space that the repository does not
+    // have was published there by another repository (`/partner-center/develop/…`): it worked on
+    // the published site, so it goes there. A missing file of a folder the repository has is broken.
+    const [candidate] = candidates;
+    if (path.startsWith('/') && candidate !== undefined && !this.folders.has(dirname(candidate.replace(/\/+$/, '')).replace(/^\.$/, '').toLowerCase())) {
+      return { kind: 'external', url: this.config.externalBase.replace(/\/$/, '') + url.replace(/\\/g, '/') };
     }
     return { kind: 'unresolved' };
   }
