@@ -225,6 +225,22 @@ describe('"Applies to" (item 3)', () => {
   });
 });
 
+describe('two versions of one file whose "Applies to" lists differ (item 3)', () => {
+  const appliesTo = (clouds: string) => [pair(`**적용 대상**: ${clouds}`, `**Applies to**: ${clouds}`), '', pair('본문.', 'Body.')];
+  const version = (locale: string, hash: string, date: string, clouds: string) =>
+    writeTree({ '.openpublishing.publish.config.json': '{}\n', 'docs/docfx.json': '{ "build": { "dest": "docs" } }\n', 'docs/billing.md': docfx({ title: ['청구', 'Billing'], locale, hash, frontmatter: [`ms.date: ${date}`], body: appliesTo(clouds) }) });
+  const newer = version('ko-KR', 'a'.repeat(40), '06/01/2021', 'Partner Center | Partner Center for Microsoft Cloud for US Government');
+  const older = version('zh-CN', 'b'.repeat(40), '01/01/2021', 'Partner Center for Microsoft Cloud for US Government');
+  const { plan, fm } = importTree([older, newer]);
+
+  it('are one English file with the newest version\'s clouds, the older translation stale; not two variants claiming one cloud', () => {
+    expect(plan.files.map((f) => f.contentPath).filter((p) => p.endsWith('.mdx')).sort()).toEqual(['en/billing.mdx', 'ko/billing.mdx', 'zh/billing.mdx']);
+    expect(fm('en/billing.mdx')).toMatchObject({ clouds: ['global', 'usgov'] });
+    expect(fm('zh/billing.mdx')).toMatchObject({ clouds: ['global', 'usgov'] });
+    expect(plan.diagnostics.filter((d) => d.rule === 'import/older-english').map((d) => d.file)).toEqual([join(older, 'docs/billing.md')]);
+  });
+});
+
 describe('sentence pairs split over lines (item 6)', () => {
   it('a pair whose halves run over two lines is read as one sentence', () => {
     const text = docfx({

@@ -27,6 +27,11 @@ export interface DocfxArticle {
   locale: Locale;
   slug: string;
   clouds: Cloud[];
+  /**
+   * The English file the input is a translation of, by repository path (`<slug>` and the cloud of
+   * its variant pattern), whatever its "Applies to" list says; undefined for loose files.
+   */
+  englishFile?: string;
   /** The DocFX front matter (the parsed YAML map), keys lower-cased (`MS.Topic` → `ms.topic`). */
   frontmatter: Record<string, unknown>;
   target: ConvertedBody;
@@ -244,6 +249,7 @@ export function readDocfx(input: InputFile, report: (d: Diagnostic) => void): Do
     locale,
     slug: slug ?? slugFromFileName(file),
     clouds: sortClouds(articleClouds),
+    ...(address ? { englishFile: `${address.slug}.${address.variantCloud ?? ''}` } : {}),
     frontmatter: data,
     target,
     source,

@@ -363,6 +363,20 @@ export function planImport(inputs: readonly InputFile[], options: ImportOptions)
     }
   }
 
+  // One repository path is one English file: translations of two versions of it whose "Applies
+  // to" lists differ are versions of that file (below), which serves the newest version's clouds;
+  // not two variants that both claim a cloud.
+  const byEnglishFile = new Map<string, DocfxArticle[]>();
+  for (const article of articles) {
+    if (failed.has(article.file) || article.englishFile === undefined) continue;
+    byEnglishFile.set(article.englishFile, [...(byEnglishFile.get(article.englishFile) ?? []), article]);
+  }
+  for (const same of byEnglishFile.values()) {
+    if (new Set(same.map((a) => a.clouds.join(' '))).size < 2) continue;
+    const newest = same.reduce((a, b) => (newness([b]) > newness([a]) ? b : a));
+    for (const article of same) article.clouds = newest.clouds;
+  }
+
   // English: one file per path. Every input that writes it must say the same English in its
   // sentence pairs (else it is a conflict, reported once at the later file, naming the earlier);
   // the same English source (ms.openlocfilehash) must give the same file, within a run and across runs.
