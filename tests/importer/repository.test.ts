@@ -104,6 +104,7 @@ const repository = writeTree({
       `- [${pair('다른 문서', 'Other docs')}](/other-docs/overview)`,
       `- [${pair('상점', 'Store')}](../store/get-help.md)`,
       `- [${pair('개발자', 'Developers')}](/docs/develop/get-started)`,
+      `- [${pair('개발자 홈', 'Developer home')}](/docs/develop/)`,
       `- [${pair('없음', 'Missing')}](/docs/news/2020-june)`,
     ],
   }),
@@ -160,6 +161,7 @@ describe('a DocFX repository', () => {
   it('sends a site-absolute link into a folder the repository does not have to the published site (another repository published it there); a missing file of a folder it has stays broken', () => {
     const body = file('en/reset-a-password.mdx');
     expect(body).toContain('- [Developers](https://learn.microsoft.com/docs/develop/get-started)');
+    expect(body).toContain('- [Developer home](https://learn.microsoft.com/docs/develop/)');
     expect(body).toContain('- [Missing](/docs/news/2020-june)');
   });
 

@@ -185,7 +185,8 @@ export class Repository {
     // have was published there by another repository (`/partner-center/develop/…`): it worked on
     // the published site, so it goes there. A missing file of a folder the repository has is broken.
     const [candidate] = candidates;
-    if (path.startsWith('/') && candidate !== undefined && !this.folders.has(dirname(candidate.replace(/\/+$/, '')).replace(/^\.$/, '').toLowerCase())) {
+    const folder = candidate === undefined ? undefined : path.endsWith('/') ? candidate.replace(/\/+$/, '') : dirname(candidate).replace(/^\.$/, '');
+    if (path.startsWith('/') && folder !== undefined && !this.folders.has(folder.toLowerCase())) {
       return { kind: 'external', url: this.config.externalBase.replace(/\/$/, '') + url.replace(/\\/g, '/') };
     }
     return { kind: 'unresolved' };
