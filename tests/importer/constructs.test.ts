@@ -261,3 +261,11 @@ describe('translated text outside the pairs in raw HTML (item 7)', () => {
     expect(plan.diagnostics.filter((d) => d.rule === 'import/translated-outside-pairs')).toHaveLength(1);
   });
 });
+
+describe(':::image paths', () => {
+  it('are trimmed: a space written after the file name is not part of it', () => {
+    const { plan, en } = importBody([':::image type="content" source="images/a.png " alt-text="A" lightbox="images/a-large.png ":::']);
+    expect(plan.ok).toBe(true);
+    expect(en).toContain('[![A](/media/a.png)](/media/a-large.png)');
+  });
+});

@@ -216,7 +216,8 @@ function preprocess(markdown: string, ctx: ConvertContext, englishSide: { left: 
       let shift = 0;
       let out = line.replace(IMAGE_DIRECTIVE, (whole, attrs: string, offset: number) => {
         const a = attributesOf(attrs);
-        const src = a.get('source');
+        // Paths are trimmed (`source="images/x.png "` is written, and meant, as images/x.png).
+        const src = a.get('source')?.trim();
         const type = (a.get('type') ?? 'content').toLowerCase();
         if (!src || type === 'complex') {
           ctx.report({
@@ -231,7 +232,7 @@ function preprocess(markdown: string, ctx: ConvertContext, englishSide: { left: 
           alt = '';
           englishSide.left++;
         }
-        const lightbox = a.get('lightbox');
+        const lightbox = a.get('lightbox')?.trim();
         const image = `![${escapeAlt(alt)}](${src.replace(/ /g, '%20')})`;
         const replacement = lightbox ? `[${image}](${rewriteImage(lightbox).replace(/ /g, '%20')})` : image;
         directiveImages.add(`${lineNumber}:${offset + shift + (lightbox ? 2 : 1)}`);
