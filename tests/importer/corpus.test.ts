@@ -197,24 +197,37 @@ describe('importing both corpus repositories', () => {
   it('passes the checks except for the kinds of findings the source repositories really have', () => {
     const errors: Record<string, number> = {};
     for (const d of diagnostics) if (d.severity === 'error') errors[d.rule] = (errors[d.rule] ?? 0) + 1;
+    // Each kind is a fault of the source repositories, not of the import (reviewed one by one):
     expect(errors).toEqual({
-      // Images DocFX took from the English repository at build time (not in these repositories).
-      'link/missing-asset': 1703,
-      // Links from an article for more clouds (global + US Government) to one for fewer.
-      'link/not-in-cloud': 129,
-      // Translators' edits of link targets (a URL with translated text in it). Translations of an
-      // older English version are imported as stale; their differences are part of that finding.
+      // Images DocFX took from the English repository at build time: not in these repositories
+      // (`--assets DIR` brings them). Every one is an image under /media/ (asserted below).
+      'link/missing-asset': 1344,
+      // Articles whose "Applies to" names US Government (or that are for it only) link to articles
+      // that do not say they apply to it (most have no list: their docset's clouds, global). DocFX
+      // published one site for every reader, so the source never showed it; a US Government reader
+      // of the imported site would land on an article not written for that cloud.
+      'link/not-in-cloud': 132,
+      // Translators' edits of link targets: translated text inside a URL
+      // (`https://portal.azure.com/[customerdomainname]으로`).
       'translation/links': 3,
       // Links to YAML pages that are not imported (see above) and to files DocFX never had.
       'link/missing-article': 39,
-      // The global operator's name in a 21Vianet page, or a US Government name in a page Germany also reads.
+      // 8: the Chinese 21Vianet articles write "21Vianet" where the site's terminology
+      // (content/terminology.yaml, copied as the site's data) has 世纪互联; 2: the national-clouds
+      // overview, one page for US Government and Germany, names US Government's Partner Center in
+      // text Germany's readers see.
       'variant/terminology': 10,
+      // The Chinese announcements index links to #5 … #9 of 2021-july.md, whose Chinese translation
+      // (of an older English text) has only #1 … #4: broken in that repository's site too.
       'variant/anchor': 5,
+      // Links to sections no version of the target has (`2021-july.md#10`,
+      // `mpn-find-benefits.md#find-access-id-and-contract-id-for-technical-benefits`): broken in
+      // DocFX too (the section links test above counts only links that resolved there).
       'link/missing-anchor': 5,
       // `[text]()` in the source.
       'link/empty': 3,
-      // An article for US Government both in its "Applies to" list and as a dedicated page.
-      'variant/overlap': 1,
     });
+    const notImages = diagnostics.filter((d) => d.rule === 'link/missing-asset' && !/looked for public\/media\/\S+\.(png|jpe?g|gif|svg)\)/i.test(d.message));
+    expect(notImages.map((d) => d.message)).toEqual([]);
   });
 });
