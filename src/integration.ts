@@ -121,6 +121,8 @@ export default function partnerKb(): AstroIntegration {
         // Pagefind indexes the documents in its own process while Astro renders pages (staged in a
         // folder of this process: two builds may share node_modules).
         if (plan.documents.length > 0) search = startSearchIndex(plan.documents, cacheDir(root, 'search-index', String(process.pid)));
+        // The worker has its own copy now: this process need not keep them while it renders.
+        plan.documents.length = 0;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);

@@ -81,11 +81,20 @@ export function unitPages(unit: PassUnit, token: CloudToken | undefined): UnitPa
   return unit.template.pages.map(({ file, cloud }) => ({ path: file, fill: (value: string) => fillCloudTokens(value, token!, locale, cloud) }));
 }
 
+/** A unit as read: its facts (a template's, with tokens) and its pages. */
+export interface UnitRead {
+  unit: PassUnit;
+  pages: UnitPage[];
+  facts: PageFacts;
+  /** Each page's ids: the unit's own set when no id names the cloud (the rule), else filled in. */
+  ids: Map<string, ReadonlySet<string>>;
+}
+
 /**
- * Reads a unit once: its facts as each of its pages (ids and link URLs with the cloud filled in;
- * offsets are the template's), written to disk first when the site says so.
+ * Reads a unit once, writing a template's pages to disk first when the site says so. Only the
+ * unit's facts are kept: a page's links are filled in when they are checked (`pageFactsOf`).
  */
-export function unitFacts(unit: PassUnit, site: Pick<BuiltSite, 'derived' | 'read' | 'absolute'>): Array<{ page: UnitPage; facts: PageFacts }> {
+export function readUnit(unit: PassUnit, site: Pick<BuiltSite, 'derived' | 'read' | 'absolute'>): UnitRead {
   const text = site.read(unit.source);
   const facts = pageFacts(text);
   const pages = unitPages(unit, site.derived?.token);
@@ -93,18 +102,24 @@ export function unitFacts(unit: PassUnit, site: Pick<BuiltSite, 'derived' | 'rea
     if (!site.absolute) throw new Error('derived pages can only be written into a site folder on disk');
     writeTemplateFiles(site.absolute, unit.template, text, site.derived.token);
   }
-  return pages.map((page) => {
+  const ids = new Map<string, ReadonlySet<string>>();
+  for (const page of pages) {
     const fill = page.fill;
-    if (!fill) return { page, facts };
-    return {
-      page,
-      facts: {
-        ids: new Set([...facts.ids].map(fill)),
-        links: facts.links.map((l) => ({ url: own(fill(l.url)), offset: l.offset })),
-        duplicateIds: facts.duplicateIds.map((d) => ({ id: own(fill(d.id)), offset: d.offset })),
-      },
-    };
-  });
+    const named = fill !== undefined && [...facts.ids].some((id) => fill(id) !== id);
+    ids.set(page.path, named ? new Set([...facts.ids].map(fill)) : facts.ids);
+  }
+  return { unit, pages, facts, ids };
+}
+
+/** A page's facts: the unit's, with the page's cloud filled in (offsets stay the template's). */
+export function pageFactsOf(read: UnitRead, page: UnitPage): PageFacts {
+  const fill = page.fill;
+  if (!fill) return read.facts;
+  return {
+    ids: read.ids.get(page.path)! as Set<string>,
+    links: read.facts.links.map((l) => ({ url: fill(l.url), offset: l.offset })),
+    duplicateIds: read.facts.duplicateIds.map((d) => ({ id: fill(d.id), offset: d.offset })),
+  };
 }
 
 /** Where the links and duplicate ids of a page are (each with its index in the page's facts). */
@@ -357,11 +372,11 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   const token = site.derived?.token;
   const unitOf = new Map(units.flatMap((unit) => unitPages(unit, token).map((page) => [page.path, unit] as const)));
   const ids = new Map<string, ReadonlySet<string>>();
-  const ahead = new Map<PassUnit, ReturnType<typeof unitFacts>>();
-  const read = (unit: PassUnit): ReturnType<typeof unitFacts> => {
-    const pages = unitFacts(unit, site);
-    for (const { page, facts } of pages) ids.set(page.path, facts.ids);
-    return pages;
+  const ahead = new Map<PassUnit, UnitRead>();
+  const read = (unit: PassUnit): UnitRead => {
+    const done = readUnit(unit, site);
+    for (const [path, set] of done.ids) ids.set(path, set);
+    return done;
   };
   const none: ReadonlySet<string> = new Set();
   const idsOf = (path: string): ReadonlySet<string> => {
@@ -373,9 +388,9 @@ export function checkBuiltHtml(site: BuiltSite): Diagnostic[] {
   const defer = site.deferred && ((d: DeferredFragment): void => void site.deferred!.push(d));
   const out: Diagnostic[] = [];
   for (const unit of units) {
-    const pages = ahead.get(unit) ?? read(unit);
+    const done = ahead.get(unit) ?? read(unit);
     ahead.delete(unit);
-    for (const { page, facts } of pages) append(out, checkUnitPage(unit, page, facts, files, idsOf, site, defer));
+    for (const page of done.pages) append(out, checkUnitPage(unit, page, pageFactsOf(done, page), files, idsOf, site, defer));
   }
   return out.sort(compareDiagnostics);
 }
