@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- [--n 250,1000] [--runs 3] [--out BENCHMARKS.md] [--keep] [--seed 1] [--sample 60] [--search-only]`
+ * `npm run bench -- [--n 250,1000,4000] [--runs 3,3,1] [--out BENCHMARKS.md] [--keep] [--seed 1] [--sample 60] [--search-only]`
  * `npm run bench -- --import-corpus [--runs 3]`: import time and peak memory of `npm run import` of
  *   both DocFX repositories in ../shared/corpus (target: both together under 15 s and 1 GB).
  *
  * For each N: generates the synthetic corpus (src/lib/bench/corpus.ts) into a throwaway project
  * root, builds it `--runs` times from clean (wall time, peak memory of the build's process tree,
- * the build's own timing lines), times `npm run check` with no parse cache, with the build's, after
+ * the build's own timing lines, each phase's time and memory peaks), counts and weighs the HTML
+ * files, times `npm run check` with no parse cache, with the build's, after
  * one edited file, and the re-check after an edit in `--watch`, weighs article pages and their
  * scripts, measures the bytes of one cold search per language and a reader's search in Chromium on
  * "Fast 4G" (bytes after focus and after typing, time to results), and the search quality of the
@@ -22,7 +23,7 @@ import { parseCommandLine, usageError } from './lib/cli.ts';
 import { gzipBytes, scriptsBeforeInteraction, utf8Bytes } from '../src/lib/bench/bytes.ts';
 import { editArticle, generateCorpus, type GeneratedCorpus } from '../src/lib/bench/corpus.ts';
 import { createRng } from '../src/lib/bench/prng.ts';
-import { parseBuildLog, type BuildProfile } from '../src/lib/bench/build-log.ts';
+import { medianPhases, parseBuildLog, phaseEnds, phasePeaks, type BuildProfile, type PhaseResult } from '../src/lib/bench/build-log.ts';
 import { extractNotes, formatReport, LANGS, missedTargets, qualitySection, type Lang, type Machine, type NResult, type SizeResult } from '../src/lib/bench/report.ts';
 import { measureSearch, serveStatic } from '../src/lib/bench/search-cost.ts';
 import { measureTypedSearch, type TypedSearchCost } from '../src/lib/bench/search-latency.ts';
@@ -37,6 +38,7 @@ import { createParseCache } from '../src/lib/model/parse-cache.ts';
 import { planQuery } from '../src/lib/search/query.ts';
 import { localeInfo } from '../src/lib/site.ts';
 import { buildIn, createIsolatedRoot, PROJECT_ROOT, type IsolatedRoot } from './lib/isolated-build.ts';
+import { sampleTreeMemory, type TreeMemory } from './lib/process-memory.ts';
 
 const NODE = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
@@ -70,58 +72,6 @@ function writeCorpus(dir: string, corpus: GeneratedCorpus): void {
 
 function cleanBuildState(root: string): void {
   for (const p of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite', 'node_modules/.cache']) rmSync(join(root, p), { recursive: true, force: true });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Memory of a process tree, from /proc
-
-function children(): Map<number, number[]> {
-  const byParent = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = byParent.get(ppid) ?? [];
-      list.push(Number(entry));
-      byParent.set(ppid, list);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return byParent;
-}
-
-function statusKb(pid: number, field: string): number {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/** Samples the summed RSS of all descendants of this process every `ms` until stopped. */
-function sampleTreeMemory(ms = 100): () => { peakTreeRss: number; peakProcessHwm: number } {
-  let peakTreeRss = 0;
-  let peakProcessHwm = 0;
-  const sample = (): void => {
-    const tree = children();
-    const stack = [...(tree.get(process.pid) ?? [])];
-    let sum = 0;
-    while (stack.length) {
-      const pid = stack.pop()!;
-      sum += statusKb(pid, 'VmRSS');
-      peakProcessHwm = Math.max(peakProcessHwm, statusKb(pid, 'VmHWM'));
-      stack.push(...(tree.get(pid) ?? []));
-    }
-    peakTreeRss = Math.max(peakTreeRss, sum);
-  };
-  const timer = setInterval(sample, ms);
-  return () => {
-    clearInterval(timer);
-    return { peakTreeRss, peakProcessHwm };
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +287,7 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
   privateNodeModules(iso.root);
   writeCorpus(iso.content, corpus);
   try {
-    const builds: Array<{ ms: number; mem: { peakTreeRss: number; peakProcessHwm: number }; profile: BuildProfile }> = [];
+    const builds: Array<{ ms: number; mem: TreeMemory; profile: BuildProfile; phases: PhaseResult[] }> = [];
     for (let run = 1; run <= runs; run++) {
       cleanBuildState(iso.root);
       const stop = sampleTreeMemory();
@@ -348,11 +298,15 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
         throw new Error(`the build of N = ${n} failed (root kept at ${iso.root})`);
       }
       const profile = parseBuildLog(result.output);
-      builds.push({ ms: result.ms, mem, profile });
+      const phases = phasePeaks(mem.samples, phaseEnds(result.lines, result.ms));
+      builds.push({ ms: result.ms, mem, profile, phases });
       log(`N = ${n}: build ${run}/${runs} ${formatMs(result.ms)}, peak tree RSS ${formatBytes(mem.peakTreeRss)} (checks ${formatMs(profile.checksMs)}, bundle ${formatMs(profile.bundleMs)}, render ${formatMs(profile.renderMs)}, HTML pass ${formatMs(profile.htmlPassMs)}, Pagefind ${formatMs(profile.searchIndexMs)} (${formatMs(profile.searchTailMs)} after the HTML pass), Astro total ${formatMs(profile.astroTotalMs)})`);
+      for (const p of phases) log(`  ${p.name}: ${formatMs(p.ms)}, peak ${formatBytes(p.peakTreeRss)} (Astro ${formatBytes(p.peakAstro)}, Pagefind ${formatBytes(p.peakPagefind)})`);
       if (run === runs) writeFileSync(join(tmpdir(), `partner-kb-bench-build-${n}.log`), result.output);
     }
-    const htmlFiles = walk(iso.dist, (f) => f.endsWith('.html')).length;
+    const html = walk(iso.dist, (f) => f.endsWith('.html'));
+    const htmlFiles = html.length;
+    const htmlBytes = html.reduce((sum, f) => sum + statSync(f).size, 0);
     const pages = corpus.variantsPerLocale * LANGS.length;
 
     const cold: number[] = [];
@@ -402,6 +356,9 @@ async function benchOne(n: number, runs: number, seed: number, sample: number, k
       buildRunsMs: builds.map((b) => b.ms),
       peakTreeRss: median(builds.map((b) => b.mem.peakTreeRss)),
       peakProcessHwm: median(builds.map((b) => b.mem.peakProcessHwm)),
+      // Each phase's median over the runs (the phases are the same in every run).
+      phases: medianPhases(builds.map((b) => b.phases)),
+      htmlBytes,
       pagesPerSecond: pages / (buildMs / 1000),
       profile,
       checkColdMs: median(cold),
@@ -480,8 +437,9 @@ async function benchImport(runs: number): Promise<void> {
 
 const USAGE = `usage: npm run bench -- [options]
 
-  --n 250,1000        article counts per locale to measure (default 250,1000)
-  --runs 3            runs per count; the report gives medians (default 3)
+  --n 250,1000,4000   article counts per locale to measure (default 250,1000,4000)
+  --runs 3            runs per count, or one per count (--n 250,1000,4000 --runs 3,3,1);
+                      the report gives medians (default 3,3,1)
   --out FILE          report file, or - for standard output (default BENCHMARKS.md)
   --keep              keep the generated project roots (their paths are printed)
   --seed 1            seed of the synthetic corpus
@@ -498,8 +456,8 @@ async function main(): Promise<void> {
     name: 'npm run bench',
     usage: USAGE,
     options: {
-      n: { type: 'string', default: '250,1000' },
-      runs: { type: 'string', default: '3' },
+      n: { type: 'string', default: '250,1000,4000' },
+      runs: { type: 'string', default: '3,3,1' },
       out: { type: 'string', default: 'BENCHMARKS.md' },
       keep: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
@@ -514,7 +472,7 @@ async function main(): Promise<void> {
     return;
   }
   const { values } = parsed;
-  if (values['import-corpus']) return benchImport(Math.max(1, Number(values.runs)));
+  if (values['import-corpus']) return benchImport(Math.max(1, Number(values.runs.split(',')[0])));
   if (values['search-only']) {
     for (const n of values.n.split(',').map((x) => Number(x.trim()))) await searchOnly(n, Number(values.seed), values.keep);
     return;
@@ -535,10 +493,14 @@ async function main(): Promise<void> {
     process.exitCode = usageError({ name: 'npm run bench', usage: USAGE }, '--n takes article counts ≥ 2, for example --n 250,1000').exit;
     return;
   }
-  const runs = Math.max(1, Number(values.runs));
+  const runs = values.runs.split(',').map((s) => Number(s.trim()));
+  if (runs.some((r) => !Number.isInteger(r) || r < 1) || (runs.length !== 1 && runs.length !== ns.length)) {
+    process.exitCode = usageError({ name: 'npm run bench', usage: USAGE }, '--runs takes one count of runs ≥ 1, or one per --n, for example --n 250,1000,4000 --runs 3,3,1').exit;
+    return;
+  }
   const about = machine();
   const results: NResult[] = [];
-  for (const n of ns) results.push(await benchOne(n, runs, Number(values.seed), Number(values.sample), values.keep));
+  for (const [i, n] of ns.entries()) results.push(await benchOne(n, runs[i] ?? runs[0]!, Number(values.seed), Number(values.sample), values.keep));
   const out = values.out === '-' ? undefined : resolve(PROJECT_ROOT, values.out);
   const notes = out && existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : '';
   const quality = await evaluateSearchQuality(PROJECT_ROOT);

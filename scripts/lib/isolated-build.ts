@@ -40,6 +40,8 @@ export interface BuildResult {
   output: string;
   /** Wall-clock milliseconds. */
   ms: number;
+  /** The output's lines, each with the milliseconds from the start to its arrival. */
+  lines: Array<{ text: string; at: number }>;
 }
 
 /**
@@ -96,9 +98,23 @@ export function buildIn(root: string, env: Record<string, string> = {}, args: re
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolvePromise({ ok: code === 0, output, ms: performance.now() - started }));
+    const lines: BuildResult['lines'] = [];
+    const pending = { stdout: '', stderr: '' };
+    const take = (stream: keyof typeof pending) => (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      const parts = (pending[stream] + text).split('\n');
+      pending[stream] = parts.pop()!;
+      const at = performance.now() - started;
+      for (const line of parts) lines.push({ text: line, at });
+    };
+    child.stdout.on('data', take('stdout'));
+    child.stderr.on('data', take('stderr'));
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      for (const rest of [pending.stdout, pending.stderr]) if (rest) lines.push({ text: rest, at: ms });
+      resolvePromise({ ok: code === 0, output, ms, lines });
+    });
   });
 }
 

@@ -1,4 +1,5 @@
-/** Timing lines of an `astro build` log, for the benchmark's build profile. */
+/** Timing lines of an `astro build` log, for the benchmark's build profile and its phases. */
+import { medianOf } from './stats.ts';
 
 export interface BuildProfile {
   checksMs: number;
@@ -48,4 +49,84 @@ export function parseBuildLog(output: string): BuildProfile {
     searchTailMs: ms(/search index: \d+ pages in \d+ ms, (\d+) ms of it after the HTML pass/),
     astroTotalMs: total ? astroDuration(total[1]!) : Number.NaN,
   };
+}
+
+/** A phase of the build, as its log lines mark it. */
+export interface BuildPhase {
+  name: string;
+  /** The log line that ends it (the last phase ends with the build). */
+  ends: RegExp | undefined;
+}
+
+/**
+ * The build's phases in order, each ended by a line the build prints: the integration's lines, and
+ * Astro's "generating static routes" and the unprefixed "✓ Completed in" that follows the routes.
+ */
+export const BUILD_PHASES: readonly BuildPhase[] = [
+  { name: 'startup, content model and checks', ends: /content model and checks: \d+ ms/ },
+  { name: 'distinct pages and search documents', ends: /distinct of \d+ article pages/ },
+  { name: 'Vite bundle of the pages', ends: /generating static routes/ },
+  { name: 'rendering (Pagefind beside it)', ends: /^(?:\d\d:\d\d:\d\d )?✓ Completed in /u },
+  { name: 'built-HTML pass, derived pages', ends: /built-HTML pass: \d+ ms/ },
+  { name: 'search index tail, exit', ends: undefined },
+];
+
+/**
+ * When each phase ended, in ms from the start, from the build's output lines with the time each
+ * arrived; a phase whose line never came ends with the next one that did (or the build's `endMs`).
+ */
+export function phaseEnds(lines: ReadonlyArray<{ text: string; at: number }>, endMs: number, phases: readonly BuildPhase[] = BUILD_PHASES): number[] {
+  const ends: Array<number | undefined> = [];
+  let from = 0;
+  for (const phase of phases) {
+    const found = phase.ends ? lines.findIndex((l, i) => i >= from && phase.ends!.test(l.text.trim())) : -1;
+    if (found >= 0) {
+      ends.push(lines[found]!.at);
+      from = found + 1;
+    } else ends.push(undefined);
+  }
+  ends[ends.length - 1] = endMs;
+  // A missing line: the phase ends where the next known one does.
+  for (let i = ends.length - 2; i >= 0; i--) ends[i] ??= ends[i + 1];
+  return ends as number[];
+}
+
+/** One memory sample of the build's process tree, in bytes of resident memory. */
+export interface MemorySample {
+  at: number;
+  total: number;
+  /** The Astro process (the build's own Node process, with its threads). */
+  astro: number;
+  /** Pagefind's indexing processes. */
+  pagefind: number;
+}
+
+export interface PhaseResult {
+  name: string;
+  ms: number;
+  peakTreeRss: number;
+  peakAstro: number;
+  peakPagefind: number;
+}
+
+/** Each phase's duration and the peaks of the samples taken during it. */
+export function phasePeaks(samples: readonly MemorySample[], ends: readonly number[], phases: readonly BuildPhase[] = BUILD_PHASES): PhaseResult[] {
+  return phases.map((phase, i) => {
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    const end = ends[i]!;
+    const during = samples.filter((s) => s.at >= start && s.at <= end);
+    const peak = (key: 'total' | 'astro' | 'pagefind'): number => during.reduce((m, s) => Math.max(m, s[key]), 0);
+    return { name: phase.name, ms: end - start, peakTreeRss: peak('total'), peakAstro: peak('astro'), peakPagefind: peak('pagefind') };
+  });
+}
+
+/** The median of each phase's figures over several runs of the same build. */
+export function medianPhases(runs: ReadonlyArray<readonly PhaseResult[]>): PhaseResult[] {
+  return (runs[0] ?? []).map((phase, i) => {
+    const figures = runs.map((run) => {
+      const { name: _, ...values } = run[i]!;
+      return values;
+    });
+    return { name: phase.name, ...medianOf(figures) };
+  });
 }
