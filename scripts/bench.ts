@@ -483,7 +483,9 @@ async function main(): Promise<void> {
     const saved = values['from-json'].split(',').map((f) => JSON.parse(readFileSync(f, 'utf8')) as { machine: Machine; results: NResult[] });
     const out = resolve(PROJECT_ROOT, values.out);
     const results = saved.flatMap((s) => s.results).sort((a, b) => a.n - b.n);
-    writeFileSync(out, formatReport(saved[0]!.machine, results, existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : ''));
+    // The judged queries' quality is of the project's own content/, not of a measured N: computed now.
+    const quality = await evaluateSearchQuality(PROJECT_ROOT);
+    writeFileSync(out, formatReport(saved[0]!.machine, results, existsSync(out) ? extractNotes(readFileSync(out, 'utf8')) : '', qualitySection(quality.rows, quality.outcomes.length)));
     log(`wrote ${out}`);
     return;
   }
