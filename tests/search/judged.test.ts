@@ -16,16 +16,19 @@ type Threshold = Pick<ScoreRow, 'successAt1' | 'successAt3' | 'mrr'>;
 /**
  * Per language and cloud: the current measurement, rounded down. History (success@1, success@3, MRR):
  * first measurement before any tuning, then after stop words, partial matches, phrases, Korean
- * stems in the index, synonyms and ranking (src/lib/search/).
+ * stems in the index, synonyms and ranking (src/lib/search/). "+query": a query a reviewer found
+ * missed, added to the set honestly (main measured 94 % 94 % 0.95 en, 83 % 91 % 0.87 ko, 91 % 100 %
+ * 0.95 zh, 94 % 97 % 0.96 ja on the enlarged set, before Korean compound particles and Pagefind's
+ * prefix back-off were fixed).
  */
 const THRESHOLDS: Record<string, Threshold> = {
-  'en/global': { successAt1: 0.96, successAt3: 0.96, mrr: 0.96 }, // first: 84 % 91 % 0.87 → 97 % 97 % 0.97
+  'en/global': { successAt1: 0.93, successAt3: 0.93, mrr: 0.94 }, // first: 84 % 91 % 0.87 → 97 % 97 % 0.97 → +bill: 94 % 94 % 0.95
   'en/china': { successAt1: 1, successAt3: 1, mrr: 1 }, //           first: 83 % 83 % 0.83 → 100 % 100 % 1.00
-  'ko/global': { successAt1: 0.84, successAt3: 0.93, mrr: 0.88 }, // first: 61 % 76 % 0.70 → 85 % 94 % 0.89
+  'ko/global': { successAt1: 0.88, successAt3: 1, mrr: 0.93 }, //    first: 61 % 76 % 0.70 → 85 % 94 % 0.89 → +2 (로부터): 89 % 100 % 0.94
   'ko/china': { successAt1: 1, successAt3: 1, mrr: 1 }, //           first: 75 % 75 % 0.77 → 100 % 100 % 1.00
-  'zh/global': { successAt1: 0.93, successAt3: 1, mrr: 0.96 }, //    first: 71 % 84 % 0.78 → 94 % 100 % 0.97
+  'zh/global': { successAt1: 0.9, successAt3: 1, mrr: 0.94 }, //     first: 71 % 84 % 0.78 → 94 % 100 % 0.97 → +欠款客户帐户: 91 % 100 % 0.95
   'zh/china': { successAt1: 1, successAt3: 1, mrr: 1 }, //           first: 69 % 77 % 0.73 → 100 % 100 % 1.00
-  'ja/global': { successAt1: 0.96, successAt3: 1, mrr: 0.97 }, //    first: 67 % 79 % 0.73 → 97 % 100 % 0.98
+  'ja/global': { successAt1: 0.94, successAt3: 0.97, mrr: 0.95 }, // first: 67 % 79 % 0.73 → 97 % 100 % 0.98 → +請求書の誤り: 94 % 97 % 0.96
   'ja/china': { successAt1: 0.91, successAt3: 1, mrr: 0.93 }, //     first: 42 % 58 % 0.50 → 92 % 100 % 0.94
 };
 

@@ -34,6 +34,39 @@ describe('Korean stems', () => {
     expect(koreanStem('추가하는').stem).toBe('추가');
   });
 
+  // Compound particles (a case particle followed by another, 로 + 부터): the whole compound goes,
+  // never only its last part (마이크로소프트로부터 → 마이크로소프트, not 마이크로소프트로).
+  it.each([
+    ['마이크로소프트로부터', '마이크로소프트'],
+    ['Microsoft로부터', 'Microsoft'],
+    ['파트너로부터', '파트너'],
+    ['청구서로부터', '청구서'],
+    ['문의로부터', '문의'],
+    ['팀으로부터', '팀'],
+    ['고객에게서', '고객'],
+    ['센터에서부터', '센터'],
+    ['월말까지', '월말'],
+    ['파트너처럼', '파트너'],
+    ['예상보다', '예상'],
+    ['고객에게만', '고객'],
+    ['파트너까지도', '파트너'],
+    ['Azure에서만', 'Azure'],
+  ])('strips the compound particle of %s → %s', (word, stem) => {
+    expect(koreanStem(word).stem).toBe(stem);
+  });
+
+  // A compound that begins with a syllable that also ends nouns (과, 로, 도 …) must not cut such a
+  // noun: 결과도 is 결과 + 도, never 결 + 과도.
+  it.each([
+    ['결과도', '결과'],
+    ['결과는', '결과'],
+    ['경로는', '경로'],
+    ['경로부터', '경로'],
+    ['주의로', '주의'],
+  ])('keeps the two-syllable noun of %s (%s)', (word, stem) => {
+    expect(koreanStem(word).stem).toBe(stem);
+  });
+
   it('moves particles out of indexed words and back for display', () => {
     const text = '경우(청구를) 문의해야 하는 결과. Microsoft에 알립니다';
     const encoded = encodeForIndex(text);
@@ -60,6 +93,19 @@ describe('query plans', () => {
   it('searches Korean stems (a prefix of the word as typed, which Pagefind matches by prefix)', () => {
     expect(terms('ko', '문의')).toEqual(['문의']);
     expect(terms('ko', '청구를')).toEqual(['청구']);
+  });
+
+  it('finds a synonym behind a compound particle (마이크로소프트로부터 → Microsoft)', () => {
+    expect(terms('ko', '마이크로소프트로부터', [['Microsoft', '마이크로소프트']])).toEqual(['마이크로소프트', 'microsoft']);
+  });
+
+  it('keeps an English stop word that is an acronym or part of a capitalised term (US Government)', () => {
+    expect(terms('en', 'US Government')).toEqual(['us government']);
+    expect(terms('en', 'Microsoft Cloud for US Government')).toEqual(['microsoft cloud us government']);
+    expect(planQuery('en', 'US Government').variants[0]!.phrases).toEqual([['us', 'government']]);
+    // Lower case, or a capital at the start of a question, is still a stop word.
+    expect(terms('en', 'what can us government partners do')).toEqual(['government partners']);
+    expect(terms('en', 'How do I escalate')).toEqual(['escalate']);
   });
 
   it('adds a variant for each synonym, matched by word (Chinese and Japanese by segment)', () => {

@@ -99,6 +99,35 @@ describe('Korean stems', () => {
     for (const hit of hits) expect(hit.content, slugOf(hit)).toContain('결과');
   });
 
+  // Pagefind backs a query word that no index word begins with off to a shorter prefix (주의 → 주,
+  // 인보이스 → 인): such a word is not on any page, and must neither match nor be highlighted.
+  it('주의 (on no page) finds nothing, never a page with 주는', async () => {
+    expect((await find('ko', '주의')).map(slugOf)).toEqual([]);
+  });
+
+  it.each([
+    ['ko', '청구서'],
+    ['ko', '인보이스'],
+    ['ko', '주의 청구서'],
+    ['ko', '마이크로소프트로부터'],
+    ['ja', '請求書の誤り'],
+  ] as const)('%s "%s" highlights only words that begin with a term looked up', async (locale, query) => {
+    const hits = await find(locale, query);
+    expect(hits.length, query).toBeGreaterThan(0);
+    for (const hit of hits) {
+      const terms = hit.terms;
+      const v = resultView(hit.data, hit.locations, hit.url, { locale, terms });
+      for (const text of marked(v.excerpt)) expect(terms.some((t) => text.toLowerCase().startsWith(t)), `${slugOf(hit)}: ${shown(v.excerpt)}`).toBe(true);
+    }
+  });
+
+  it.each([
+    ['마이크로소프트로부터', 'escalate-problems-to-microsoft'],
+    ['Microsoft로부터 메시지를 받는 이유', 'customer-communication-from-microsoft'],
+  ])('a compound particle (로부터) leaves the word and its synonyms: %s finds %s', async (query, slug) => {
+    expect((await find('ko', query)).map(slugOf), query).toContain(slug);
+  });
+
   it('a noun and its particle forms are one term (청구, 청구를, 청구의)', async () => {
     const slugs = async (q: string) => (await find('ko', q)).map(slugOf);
     expect(await slugs('청구를')).toEqual(await slugs('청구'));
@@ -117,6 +146,15 @@ describe('whole-term matches rank first', () => {
     const whole = hits.map((h) => h.content.replace(/\s+/g, '').includes(query.replace(/\s+/g, '')));
     expect(whole[0], hits.map(slugOf).join(', ')).toBe(true);
     expect(whole.indexOf(false) === -1 || whole.lastIndexOf(true) < whole.indexOf(false), whole.join(' ')).toBe(true);
+  });
+});
+
+describe('English terms', () => {
+  it('US Government: pages with the whole term come first, the acronym is not a stop word', async () => {
+    const hits = await find('en', 'US Government', 'usgov');
+    expect(hits.length).toBeGreaterThan(0);
+    const v = resultView(hits[0]!.data, hits[0]!.locations, hits[0]!.url, { locale: 'en', terms: hits[0]!.terms });
+    expect(marked(v.excerpt), `${slugOf(hits[0]!)}: ${shown(v.excerpt)}`).toEqual(expect.arrayContaining(['US', 'Government']));
   });
 });
 

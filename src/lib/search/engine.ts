@@ -11,6 +11,7 @@
  *   with the most of the query's words first (`partial`).
  * Order: complete matches before partial ones, then whole phrases, then Pagefind's score.
  */
+import { indexedWordsAt, UNSTEMMED } from './excerpt.ts';
 import type { QueryPlan } from './query.ts';
 
 /**
@@ -55,6 +56,30 @@ export interface PagefindSearch {
  * of a search that ranks every page it is on.
  */
 const NO_PAGE = { cloud: '\u0000' };
+
+
+/**
+ * Whether some word in the index begins with `term` (the way Pagefind matches a query word).
+ *
+ * Pagefind, given a word that no index word begins with, silently searches a shorter prefix of it
+ * instead (주의 → 주, matching 주는; 인보이스 → 인 …, matching 이를), so a count of pages does not
+ * say whether the word itself is there. For Hangul, Han and kana, the words Pagefind matched on the
+ * first page it returns are read back (one page's fragment, usually a result shown anyway): the term
+ * is there when one of them contains it (Pagefind also indexes the parts of a Chinese or Japanese
+ * compound: 額 matches 金額). A Korean syllable or a kana is not a word, so a Hangul or kana term must
+ * be matched whole (주의 never as 주); a Han character is a morpheme, so a Chinese or Japanese term
+ * that begins with one may be matched by its first character (付钱 by 付款). Latin-script words are
+ * stemmed by Pagefind (escalating → escal), so for them the count stands.
+ */
+const HAN_START = /^\p{Script=Han}/u;
+
+async function inIndex(pagefind: PagefindSearch, term: string): Promise<boolean> {
+  if (!UNSTEMMED.test(term)) return ((await pagefind.search(term, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0;
+  const first = (await pagefind.search(term))?.results[0];
+  if (!first) return false;
+  const least = HAN_START.test(term) ? [...term][0]! : term;
+  return indexedWordsAt(await first.data(), first.words).some((word) => word.includes(least));
+}
 
 export interface RankedResult {
   /** Pagefind's page id. */
@@ -124,9 +149,9 @@ function ranked(map: Map<string, Entry>): RankedResult[] {
  * the pages. Resolves to no results for an empty plan. `prefetch`: how many results will be shown,
  * whose data is fetched early.
  *
- * Pagefind requires every query word that is in the index and silently ignores one that is not
- * (a question word, a typo), so each word is also looked up in the index (`NO_PAGE`): a variant
- * with words that are not gives partial matches, ranked after complete ones.
+ * Pagefind requires every query word, and searches a word that is not in the index as a shorter
+ * prefix of it (or ignores it), so each word is also looked up in the index (`inIndex`): a variant
+ * is searched with its words that are, and ranked as a partial match after complete ones.
  */
 export async function runSearch(
   pagefind: PagefindSearch,
@@ -144,25 +169,33 @@ export async function runSearch(
   }
   const [whole, indexed] = await Promise.all([
     Promise.all(plan.variants.map((v, i) => (i === 0 ? first : search(v.terms.join(' '))))),
-    Promise.all(terms.map(async (term) => ((await pagefind.search(term, { filters: NO_PAGE }))?.unfilteredResultCount ?? 0) > 0)),
+    Promise.all(terms.map((term) => inIndex(pagefind, term))),
   ]);
-  const inIndex = new Set(terms.filter((_, i) => indexed[i]));
+  const present = new Set(terms.filter((_, i) => indexed[i]));
   // Phrases whose words are all in the index (no other can match whole).
-  const phrases = [...new Set(plan.variants.flatMap((v) => v.phrases.filter((p) => p.every((t) => inIndex.has(t))).map((p) => p.join(' '))))];
+  const phrases = [...new Set(plan.variants.flatMap((v) => v.phrases.filter((p) => p.every((t) => present.has(t))).map((p) => p.join(' '))))];
   const exact = Promise.all(phrases.map((p) => search(`"${p}"`)));
+  // A variant with words not in the index is searched again without them (Pagefind would match
+  // them by a shorter prefix).
+  const searched = await Promise.all(
+    plan.variants.map((v, i) => {
+      const found = v.terms.filter((t) => present.has(t));
+      return found.length === v.terms.length || found.length === 0 ? whole[i]! : search(found.join(' '));
+    }),
+  );
   const pages = new Map<string, Entry>();
   for (const [i, variant] of plan.variants.entries()) {
-    const found = variant.terms.filter((t) => inIndex.has(t)).length;
+    const found = variant.terms.filter((t) => present.has(t)).length;
     if (found === 0) continue;
     const coverage = found / variant.terms.length;
-    for (const result of whole[i]!) {
+    for (const result of searched[i]!) {
       offer(entry(pages, result), coverage, result.score, result.words);
     }
   }
   if (pages.size === 0) {
     // No page in the reader's scope has all the words a variant has in common with the index:
     // rank pages by how many of a variant's words they have.
-    const single = new Map(await Promise.all([...inIndex].map(async (term) => [term, await search(term)] as const)));
+    const single = new Map(await Promise.all([...present].map(async (term) => [term, await search(term)] as const)));
     for (const variant of plan.variants) {
       const perPage = new Map<string, { result: PagefindResult; found: number; score: number; words: number[] }>();
       for (const term of variant.terms) {

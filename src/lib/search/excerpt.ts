@@ -95,6 +95,15 @@ function pageWords(data: PagefindResultData): { text: string; words: Word[] } {
   return { text, words };
 }
 
+/**
+ * The indexed part of the page's words at `positions` (Pagefind word positions), lower-cased: a
+ * Korean word without its particle, a Chinese or Japanese segment, else the word as written.
+ */
+export function indexedWordsAt(data: PagefindResultData, positions: readonly number[]): string[] {
+  const { text, words } = pageWords(data);
+  return positions.flatMap((p) => (words[p] ? [text.slice(words[p].start, words[p].stemEnd).toLowerCase()] : []));
+}
+
 /** How many words from `from` spell `heading` (Pagefind stores a heading's text as words, then its body). */
 function headingWords(text: string, words: readonly Word[], from: number, to: number, heading: string): number {
   const target = heading.replace(/\s+/g, '').length;
@@ -109,6 +118,8 @@ function headingWords(text: string, words: readonly Word[], from: number, to: nu
 }
 
 const LETTERS = /[\p{L}\p{N}]+/gu;
+/** A word in a script Pagefind does not stem: Hangul, Han, kana. */
+export const UNSTEMMED = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** The ranges of a matched word to highlight: its letters, only the parts that start with a term. */
 function markRanges(text: string, word: Word, terms: readonly string[]): [number, number][] {
@@ -121,7 +132,9 @@ function markRanges(text: string, word: Word, terms: readonly string[]): [number
     return terms.some((t) => t.length > 0 && run.startsWith(t));
   });
   if (starting.length > 0) return starting;
-  // A stemmed or segmented match (escalating → escalate): the word's letters, without punctuation.
+  // A stemmed match (escalating → escalate): the word's letters, without punctuation. Hangul, Han
+  // and kana are not stemmed: a word there that begins with no term is not the query's word.
+  if (UNSTEMMED.test(core)) return [];
   return [[runs[0]![0], runs.at(-1)![1]]];
 }
 

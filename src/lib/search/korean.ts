@@ -23,23 +23,58 @@ export interface Particle {
   minStem: 1 | 2;
 }
 
+/**
+ * The particles (조사), after the Standard Korean Language Dictionary (표준국어대사전, National
+ * Institute of Korean Language) and its school grammar (학교 문법): case particles (격조사), the
+ * auxiliary particles (보조사) that follow a noun or a case particle, and conjunctive particles
+ * (접속 조사). Forms after a final consonant and after a vowel are both listed (으로/로, 과/와 …).
+ */
+const CASE_PARTICLES = [
+  '이', '가', '을', '를', '의', '에', '에서', '에게', '한테', '께', '께서', '에게서', '한테서', '으로', '로', '으로서', '로서',
+  '으로써', '로써', '으로부터', '로부터', '에서부터', '과', '와', '이랑', '랑', '하고', '보다', '처럼', '만큼', '같이', '이라고', '라고',
+];
+const AUXILIARY_PARTICLES = [
+  '은', '는', '도', '만', '까지', '부터', '조차', '마저', '마다', '이나', '나', '이나마', '나마', '이라도', '라도', '밖에', '뿐',
+];
+/** 이다 (the copula) and its common forms, written onto the noun: 원인입니다, 문제이다. */
+const COPULA = ['이다', '입니다', '이며', '이고', '인', '이라는'];
+
+/** One-syllable particles that also end common nouns (문의, 결과, 추가, 정도, 경로, 마을 …). */
+const ENDS_NOUNS = new Set(['은', '이', '가', '을', '의', '로', '와', '과', '도', '만', '나', '랑', '인']);
+
+/**
+ * Every particle and compound a noun may carry: each particle alone, a case particle followed by
+ * an auxiliary one (에서는, 로부터는, 에게만) or by 의 (고객과의, Microsoft로의), and two auxiliary ones
+ * (까지도, 부터는, 만은). 하고 is also the 하다 ending (해결하고); as a particle it leaves one syllable.
+ */
+function particleForms(): string[] {
+  const forms = new Set<string>([...CASE_PARTICLES, ...AUXILIARY_PARTICLES, ...COPULA]);
+  for (const first of [...CASE_PARTICLES, ...AUXILIARY_PARTICLES]) {
+    for (const second of [...AUXILIARY_PARTICLES, '의']) {
+      // The subject and object markers take no particle after them (가는 is a verb, 를도 no word).
+      if (['이', '가', '을', '를', '의'].includes(first) || first === second) continue;
+      forms.add(first + second);
+    }
+  }
+  return [...forms];
+}
+
+/**
+ * The shortest stem a particle leaves: two syllables when the particle begins with a syllable that
+ * also ends common nouns (결과도 is 결과 + 도, never 결 + 과도; 경로부터 is 경로 + 부터), else one
+ * (팀에서 → 팀, 팀으로부터 → 팀).
+ */
+const minStemOf = (suffix: string): 1 | 2 => (ENDS_NOUNS.has(suffix[0]!) ? 2 : 1);
+
 const particle = (minStem: 1 | 2) => (suffix: string): Particle => ({ suffix, minStem });
 
-/** Particles and endings stripped from the end of a word (the longest that fits wins). */
+/** Particles and endings stripped from the end of a word, longest first (the longest that fits wins). */
 export const KOREAN_PARTICLES: readonly Particle[] = [
-  // Particles of two or more syllables never end a noun: they may leave a one-syllable stem.
-  ...['에서부터', '으로부터', '이라고는', '에게서', '한테서', '에서는', '에서도', '에게는', '으로는', '으로도', '으로서', '으로써',
-    '이라고', '까지', '부터', '에서', '에게', '한테', '께서', '으로', '처럼', '보다', '마다', '이나', '이랑', '과는', '와는',
-    '과의', '와의', '에는', '에도', '에의', '로는', '로도', '로서', '로써', '라고', '이다', '입니다', '만큼', '조차', '마저',
-  ].map(particle(1)),
+  ...particleForms().map((suffix) => ({ suffix, minStem: minStemOf(suffix) })),
   // 하다/되다 verb endings on a noun (해결하는 → 해결); the noun keeps two syllables.
-  ...['하려면', '하세요', '합니다', '합니까', '했습니다', '하나요', '했나요', '하도록', '하려고', '하는', '하기', '하여', '하고',
+  ...['하려면', '하세요', '합니다', '합니까', '했습니다', '하나요', '했나요', '하도록', '하려고', '하는', '하기', '하여',
     '하면', '해야', '해서', '하지', '한', '할', '되는', '되어', '됩니다', '되나요', '된', '될',
   ].map(particle(2)),
-  // One-syllable particles that no common noun ends with.
-  ...['를', '는', '에'].map(particle(1)),
-  // One-syllable particles that also end common nouns (문의, 결과, 추가, 정도, 경로, 마을 …).
-  ...['은', '이', '가', '을', '의', '로', '와', '과', '도', '만', '나', '랑'].map(particle(2)),
 ].sort((a, b) => b.suffix.length - a.suffix.length);
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;

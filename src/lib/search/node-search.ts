@@ -32,6 +32,8 @@ export interface SearchHit {
   locations: number[];
   /** Part of a partial match (no page had every word). */
   partial: boolean;
+  /** Every term looked up, as the search UI highlights them (`RankedSearch.terms`). */
+  terms: string[];
 }
 
 export interface SiteSearch {
@@ -80,6 +82,7 @@ export async function siteSearch(dist: string, baseUrl: string): Promise<SiteSea
         data: d,
         locations: top[i]!.locations,
         partial: ranked.partial,
+        terms: ranked.terms,
       }));
     },
     async close() {

@@ -6,7 +6,8 @@
  * `Intl.Segmenter`), then:
  * - synonyms from `content/terminology.yaml` add variants of the query with the other words of a
  *   group (账单 → 计费; 마이크로소프트 → Microsoft), searched alongside the reader's words;
- * - stop words (`stop-words.ts`) are dropped, unless that would leave nothing;
+ * - stop words (`stop-words.ts`) are dropped, unless that would leave nothing, or the word as typed
+ *   names something: an acronym or part of a capitalised term (US in "US Government");
  * - Korean words are reduced to their stems (`korean.ts`), as the index is. The reader's whole
  *   word is kept in the search: Pagefind matches a query word as a prefix, so the stem finds every
  *   index word that begins with the word as typed (분쟁 finds 분쟁, 분쟁을, 분쟁이 …);
@@ -154,8 +155,27 @@ function isStopWord(locale: Locale, word: QueryWord): boolean {
   return stops.has(word.norm) || (locale === 'ko' && stops.has(koreanStem(word.norm).stem));
 }
 
+/** An acronym as typed (US, IT, SLA): two or more capitals and no lower case. */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * A stop word that names something in the query as typed: an acronym (US in "US Government"),
+ * or a capitalised word next to another inside a capitalised term ("Bank Of America"; the first
+ * word of the query is capitalised anyway and does not count). A query typed all in capitals has
+ * no acronyms.
+ */
+function namesSomething(words: readonly QueryWord[], at: number): boolean {
+  const shouting = words.every((w) => !/\p{Ll}/u.test(w.text));
+  const word = words[at]!.text;
+  if (!shouting && ACRONYM.test(word)) return true;
+  if (at === 0 || !CAPITALISED.test(word)) return false;
+  const neighbour = (i: number): boolean => i > 0 && i < words.length && CAPITALISED.test(words[i]!.text);
+  return neighbour(at - 1) || neighbour(at + 1);
+}
+
 function toVariant(locale: Locale, words: readonly QueryWord[], synonym: boolean): SearchVariant {
-  const slots: Slot[] = words.map((word) => ({ word, stop: isStopWord(locale, word) }));
+  const slots: Slot[] = words.map((word, at) => ({ word, stop: isStopWord(locale, word) && !namesSomething(words, at) }));
   const kept = slots.some((s) => !s.stop) ? slots : slots.map((s) => ({ ...s, stop: false }));
   const term = (w: QueryWord): string => (locale === 'ko' ? koreanStem(w.norm).stem : w.norm);
   const terms: string[] = [];
