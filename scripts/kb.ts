@@ -143,12 +143,15 @@ function writeAtomically(path: string, text: string): void {
 COMMANDS['export'] = {
   usage: 'export --locale ko [--stale] [--missing] [--article slug…] --out ko.xlf',
   summary: "XLIFF 2.0 of a language's work, for a vendor",
-  async run({ kb }, _args, values, root) {
+  async run({ kb }, args, values, root) {
     if (!values.locale || !isLocale(values.locale) || values.locale === SOURCE_LOCALE) return fail('export needs --locale ko (or zh, ja): the language to translate into');
+    // `--article a b`: the option parser takes only `a`; the words after it are more slugs.
+    if (args.length > 0 && !values.article) return fail(`export takes no words other than options: ${args.map((a) => `"${a}"`).join(', ')}. To choose articles, name them after --article (--article ${args.join(' ')}).`);
+    const articles = [...(values.article ?? []), ...args];
     const read = (path: string) => readFileSync(join(root, path), 'utf8');
     let result;
     try {
-      result = await exportXliff(kb, new SourceHistory(root), read, { locale: values.locale, stale: values.stale, missing: values.missing, articles: values.article ?? [] });
+      result = await exportXliff(kb, new SourceHistory(root), read, { locale: values.locale, stale: values.stale, missing: values.missing, articles });
     } catch (error) {
       if (error instanceof ExportError) return fail(error.message);
       throw error;

@@ -103,4 +103,15 @@ describe('npm run kb', () => {
     expect(readFileSync(join(root, 'content/ko/other.mdx'), 'utf8')).toBe(ko.replace('aaaaaaaaaaaaaaaa', hashOf(en)).replace('machine', 'human'));
     expect(run('kb.ts', ['status', '--format', 'markdown']).out).toContain('| other | global | up to date | missing | missing |');
   });
+
+  it('export --article takes every slug after it (--article page other), and refuses a stray word', () => {
+    const both = run('kb.ts', ['export', '--locale', 'ko', '--article', 'page', 'other']);
+    expect(both.err).toMatch(/2 file\(s\)/);
+    expect(both.out).toContain('<file id="page">');
+    expect(both.out).toContain('<file id="other">');
+    const stray = run('kb.ts', ['export', '--locale', 'ko', 'page']);
+    expect(stray.code).toBe(2);
+    expect(stray.out).toBe('');
+    expect(stray.err).toBe('npm run kb: export takes no words other than options: "page". To choose articles, name them after --article (--article page).\n');
+  });
 });

@@ -67,9 +67,29 @@ export function xliffDocument(locale: Locale, files: readonly TranslationUnits[]
   return { sourceLanguage: localeInfo(SOURCE_LOCALE).htmlLang, targetLanguage: localeInfo(locale).htmlLang, resources };
 }
 
-/** Writes units through the library and reads them back: what a reader of the file will get. */
+/** Depth of each XLIFF 2.0 structural element: the elements that hold no text of their own. */
+const DEPTH: Readonly<Record<string, number>> = { xliff: 0, file: 1, unit: 2, notes: 3, segment: 3, note: 4, source: 4, target: 4 };
+const STRUCTURE_TAG = /<(\/?)(xliff|file|unit|notes|note|segment|source|target)(?=[\s>/])/g;
+
+/**
+ * The library's compact output (no white space added anywhere), laid out one structural element
+ * a line. The library's own indentation also breaks lines inside a segment, between its text and
+ * a `<pc>` or `<ph>` (`때문입니다(⏎␠␠<pc …>`), and a tool that normalizes white space reads that as
+ * a space the English does not have. Text and attribute values never hold a literal `<` (the
+ * library escapes text; `disp` shows look-alikes, see blocks.ts), so every match is a tag. Closing
+ * tags of the elements that hold text (`</note>`, `</source>`, `</target>`) stay right after it.
+ */
+export function layOut(compact: string): string {
+  return compact.replace(STRUCTURE_TAG, (tag, close: string, name: string) => {
+    if (close && (name === 'note' || name === 'source' || name === 'target')) return tag;
+    if (name === 'xliff' && !close) return tag;
+    return `\n${'  '.repeat(DEPTH[name]!)}${tag}`;
+  });
+}
+
+/** Writes units through the library (laid out by `layOut`): the document a vendor gets. */
 export async function throughLibrary(locale: Locale, files: readonly TranslationUnits[]): Promise<string> {
-  return js2xliff(xliffDocument(locale, files), { indent: '  ' });
+  return layOut(await js2xliff(xliffDocument(locale, files), { indent: '' }));
 }
 
 export async function exportXliff(kb: KnowledgeBase, history: SourceHistory, read: (path: string) => string, options: ExportOptions): Promise<ExportResult> {

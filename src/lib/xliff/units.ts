@@ -265,9 +265,21 @@ export function placeholderIds(value: XliffValue, out = new Map<string, 'ph' | '
 }
 
 /**
- * What a value says, without the attributes a translation tool may drop or add (`disp`, `type`…):
- * its text and its placeholders by element and id. Sources and unchanged targets compare by it.
+ * What a value says, without what a translation tool may change and the import must not take for
+ * an edit: the attributes it may drop or add (`disp`, `type`…), and white space at the ends of a
+ * text. An XLIFF 2.0 segment's text does not preserve white space unless `xml:space="preserve"`
+ * says so: a tool may collapse each run to one space, trim the segment, and lay out inline tags on
+ * lines of their own (a line break before `<pc>` becomes a space). So each text between two tags
+ * (or a tag and the segment's edge) counts collapsed and trimmed; a change of white space alone is
+ * no edit. What is left: the texts so normalized and the placeholders by element and id. Sources
+ * and unchanged targets compare by it.
  */
 export function shape(value: XliffValue): unknown[] {
-  return value.map((p) => (typeof p === 'string' ? p : 'Standalone' in p ? { ph: p.Standalone.id } : { pc: p.Span.id, contents: shape(p.Span.contents) }));
+  return value.flatMap((p): unknown[] => {
+    if (typeof p === 'string') {
+      const text = p.replace(/\s+/g, ' ').trim();
+      return text ? [text] : [];
+    }
+    return ['Standalone' in p ? { ph: p.Standalone.id } : { pc: p.Span.id, contents: shape(p.Span.contents) }];
+  });
 }
