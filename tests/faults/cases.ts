@@ -133,6 +133,13 @@ export const CASES: FaultCase[] = [
     inject: (t) => t.append(NOTES, '\n## Fixed problems {/* #reports */}\n\nNone this month.\n'),
     at: { file: NOTES, text: '## Fixed' },
   },
+  {
+    name: 'duplicate-id-in-translation',
+    rule: 'content/duplicate-id',
+    issue: '14 review, item 1 (in a translation, the English id at that place is the one to use)',
+    inject: (t) => t.edit(JA, '## 返金 {/* #refunds */}', '## 返金 {/* #disputes */}'),
+    at: { file: JA, text: '## 返金' },
+  },
 
   // Content structure.
   {

@@ -184,6 +184,25 @@ describe('bad content is reported with file, line and field', () => {
     expect(diagnostics).toMatchObject([{ file: 'content/en/dup.mdx', line, column: 1, rule: 'content/duplicate-id' }]);
   });
 
+  // Issue 14 review, item 1: the id a duplicate replaced is what translations and links still use.
+  it('proposes, for a duplicated id, the id the translations give that heading', () => {
+    const body = (id: string) => `## Set up {/* #setup */}\n\n## Check service health first {/* #${id} */}\n`;
+    const { diagnostics } = model({
+      'en/self.mdx': mdx({ title: 'S', clouds: '[global]' }, body('setup')),
+      'ja/self.mdx': mdx({ title: 'S', clouds: '[global]' }, body('servicehealth')),
+    });
+    expect(diagnostics).toMatchObject([{ file: 'content/en/self.mdx', rule: 'content/duplicate-id', fix: { edits: [{ find: '#setup', replace: '#servicehealth' }] } }]);
+    expect(diagnostics[0]!.hint).toContain('Replace "#setup" with "#servicehealth"');
+  });
+
+  it('proposes, for a duplicated id, the id links to the article point to that it lacks', () => {
+    const { diagnostics } = model({
+      'en/self.mdx': mdx({ title: 'S', clouds: '[global]' }, '## Set up {/* #setup */}\n\n## Check service health first {/* #setup */}\n'),
+      'en/other.mdx': mdx({ title: 'O', clouds: '[global]' }, 'See [health](self.mdx#servicehealth) and [setup](self.mdx#setup).\n'),
+    });
+    expect(diagnostics).toMatchObject([{ file: 'content/en/self.mdx', rule: 'content/duplicate-id', fix: { edits: [{ find: '#setup', replace: '#servicehealth' }] } }]);
+  });
+
   it('reports the data files\' schema errors with their line', () => {
     const { diagnostics } = model(
       {},

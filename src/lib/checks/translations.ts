@@ -267,7 +267,12 @@ function compareTranslation(kb: KnowledgeBase, context: CheckContext, file: Arti
       );
       return;
     }
-    out.push(diagnostic('translation/anchors', file.path, start, `The section id "#${heading.id}" of the English source (${source.path}:${heading.line}) is missing in this translation.`, `Keep the id as written in English: add ${comment} at the end of the matching heading.`));
+    out.push(
+      diagnostic('translation/anchors', file.path, start, `The section id "#${heading.id}" of the English source (${source.path}:${heading.line}) is missing in this translation.`, `Keep the id as written in English: add ${comment} at the end of the matching heading.`, {
+        // The heading at this place repeats another id of the translation: \`content/duplicate-id\` there proposes this one.
+        dependsOn: counterpart ? [Subject.heading(file.path, counterpart.line)] : undefined,
+      }),
+    );
   });
   mine.forEach((heading, index) => {
     if (!heading.explicit || sourceIdSet.has(heading.id) || lostIds.has(heading.id) || renamed.has(index)) return;

@@ -13,8 +13,8 @@ import { isReservedId } from '../layout-ids.ts';
 import { proposeHeadingId } from '../mdx/heading-ids.ts';
 import { MdxSyntaxError, parseFrontmatter, parseMdx, type FrontmatterResult, type ParsedMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
-import { suggest } from './resolve.ts';
-import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
+import { resolveLink, suggest } from './resolve.ts';
+import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud, type Locale } from '../site.ts';
 import { cloudFactsSchema, navigationSchema, redirectsSchema, terminologySchema } from '../data-schema.ts';
 import { KnowledgeBase } from './kb.ts';
 import type { Article, ArticleFile, CloudFacts, Navigation, Redirects, Terminology, Variant } from './types.ts';
@@ -76,7 +76,7 @@ export function buildModel(input: ModelInput): ModelResult {
   }
 
   const articles = assemble(files);
-  const kb = new KnowledgeBase({
+  const kb: KnowledgeBase = new KnowledgeBase({
     articles,
     navigation: readData('navigation', input.navigation, navigationSchema, diagnostics) as Navigation | undefined ?? { sections: [] },
     cloudFacts: (readData('cloudFacts', input.cloudFacts, cloudFactsSchema, diagnostics) as CloudFacts | undefined) ?? {},
@@ -89,7 +89,71 @@ export function buildModel(input: ModelInput): ModelResult {
     assets: new Set(input.assets ?? []),
     excluded,
   });
+  for (const file of files) append(diagnostics, duplicateIds(kb, file));
   return { kb, diagnostics };
+}
+
+/**
+ * `content/duplicate-id`: a heading whose id an earlier heading of the file already has, reported
+ * at the later one. The proposed id is, first, the one the heading had before (what the same
+ * heading of the article's other locales uses, if they agree, or the one section id that links to
+ * the article still point to and the file lacks): a duplicate is most often an id pasted over
+ * another, and restoring it keeps translations and links working. Otherwise a new id from the
+ * heading's own text (ASCII, not taken), which nothing links to yet.
+ */
+function duplicateIds(kb: KnowledgeBase, file: ArticleFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const headings = file.parsed.headings;
+  const seen = new Map<string, number>();
+  const taken = new Set(headings.map((h) => h.id));
+  headings.forEach((heading, index) => {
+    const first = seen.get(heading.id);
+    if (first === undefined) {
+      seen.set(heading.id, heading.line);
+      return;
+    }
+    const free = (id: string | undefined): id is string => id !== undefined && !taken.has(id) && !isReservedId(id);
+    const id = heading.explicit ? [previousId(kb, file, index), linkedId(kb, file)].find(free) ?? proposeHeadingId(heading.text, taken, isReservedId) : undefined;
+    if (id) taken.add(id);
+    out.push(
+      diagnostic('content/duplicate-id', file.path, { line: heading.line, column: heading.column }, `The heading id "${heading.id}" is already used on line ${first}.`, id ? `Replace "#${heading.id}" with "#${id}" here (section ids are the same in every locale).` : 'Give each section its own id: ## Title {/* #unique-id */}.', {
+        fix: id ? { edits: [{ line: heading.line, column: heading.column, find: `#${heading.id}`, replace: `#${id}` }] } : undefined,
+        subjects: [Subject.heading(file.path, heading.line)],
+      }),
+    );
+  });
+  return out;
+}
+
+/** The id that every other locale of the file's variant gives heading `index` (same depth, written by the author), if they agree. */
+function previousId(kb: KnowledgeBase, file: ArticleFile, index: number): string | undefined {
+  const variant = kb.article(file.slug)?.variants.find((v) => v.key === file.variantKey);
+  const heading = file.parsed.headings[index]!;
+  const ids = new Set<string>();
+  for (const locale of LOCALE_CODES) {
+    const other = locale === file.locale ? undefined : variant?.files[locale]?.parsed.headings[index];
+    if (other?.explicit && other.depth === heading.depth) ids.add(other.id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+/** The one section id that links to the file's article point to (in any file, redirects followed) and the file does not have. */
+function linkedId(kb: KnowledgeBase, file: ArticleFile): string | undefined {
+  const ids = new Set(file.parsed.headings.map((h) => h.id));
+  const wanted = new Set<string>();
+  for (const article of kb.articles.values()) {
+    for (const variant of article.variants) {
+      for (const from of Object.values(variant.files)) {
+        if (!from) continue;
+        const context = { locale: from.locale as Locale, cloud: (from.frontmatter.clouds[0] ?? 'global') as Cloud, slug: from.slug };
+        for (const link of from.parsed.links) {
+          const r = resolveLink(kb, context, link.url);
+          if (r.kind === 'article' && r.slug === file.slug && r.anchor !== undefined && !ids.has(r.anchor)) wanted.add(r.anchor);
+        }
+      }
+    }
+  }
+  return wanted.size === 1 ? [...wanted][0] : undefined;
 }
 
 function readArticleFile(
@@ -155,25 +219,6 @@ function readArticleFile(
   const found: Diagnostic[] = [];
   const frontmatter = validateFrontmatter(source.path, parsed.frontmatter, found, source.text);
   if (!frontmatter) return exclude(found);
-
-  const seen = new Map<string, number>();
-  const taken = new Set(parsed.headings.map((h) => h.id));
-  for (const heading of parsed.headings) {
-    const first = seen.get(heading.id);
-    if (first !== undefined) {
-      // A new id from the heading's own text (ASCII, not taken), written where the duplicate is.
-      const id = heading.explicit ? proposeHeadingId(heading.text, taken, isReservedId) : undefined;
-      if (id) taken.add(id);
-      diagnostics.push(
-        diagnostic('content/duplicate-id', source.path, { line: heading.line, column: heading.column }, `The heading id "${heading.id}" is already used on line ${first}.`, id ? `Replace "#${heading.id}" with "#${id}" here (section ids are the same in every locale).` : 'Give each section its own id: ## Title {/* #unique-id */}.', {
-          fix: id ? { edits: [{ line: heading.line, column: heading.column, find: `#${heading.id}`, replace: `#${id}` }] } : undefined,
-          subjects: [Subject.heading(source.path, heading.line)],
-        }),
-      );
-    } else {
-      seen.set(heading.id, heading.line);
-    }
-  }
 
   return {
     path: source.path,
