@@ -54,6 +54,13 @@ export const CASES: FaultCase[] = [
     at: { file: NOTES, text: '</CloudOnly>' },
   },
   {
+    name: 'mdx-unclosed-tag-inside-paragraph',
+    rule: 'content/mdx-syntax',
+    issue: '14 review, item 2 (the hint said to close it on its own line after a blank line, which gave the same error)',
+    inject: (t) => t.append(NOTES, '\nOne more thing.\n<Callout type="note">Remember this.\n'),
+    at: { file: NOTES, text: '<Callout type="note">Remember' },
+  },
+  {
     name: 'nesting-too-deep',
     rule: 'content/nesting-depth',
     issue: '19, item 5 (2,000 nested > overflowed the stack with no file named)',
@@ -203,6 +210,20 @@ export const CASES: FaultCase[] = [
     rule: 'content/unknown-fact',
     inject: (t) => t.edit(NOTES, 'What changed in Partner Center this month.', 'What <CloudFact name="operater" /> changed this month.'),
     at: { file: NOTES, text: 'name="operater"' },
+  },
+  {
+    name: 'cloud-fact-misspelled-in-translation',
+    rule: 'content/unknown-fact',
+    issue: '14 review, item 3 (translation/components came first, the unknown fact second)',
+    inject: (t) => t.edit('content/zh/billing.mdx', '<CloudFact name="operator" />', '<CloudFact name="operatr" />'),
+    at: { file: 'content/zh/billing.mdx', text: 'name="operatr"' },
+  },
+  {
+    name: 'callout-misspelled-type-in-translation',
+    rule: 'content/component-attribute',
+    issue: '14 review, item 3 (the same kind: an attribute error in a translation is also a component that differs from English)',
+    inject: (t) => t.edit(KO, '<Callout type="note">', '<Callout type="nte">'),
+    at: { file: KO, text: 'type="nte"' },
   },
   {
     name: 'cloud-only-misspelled-cloud',

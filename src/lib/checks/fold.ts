@@ -12,9 +12,10 @@
  */
 import { compareForReport, Subject, type Diagnostic } from '../diagnostics.ts';
 
-function subjectsOf(d: Diagnostic): string[] {
-  if (d.severity !== 'error') return [];
-  return [...(d.subjects ?? []), Subject.at(d.file, d), Subject.errorsIn(d.file)];
+/** What an error is the cause of: what it names, then its own position and "errors in its file". */
+function subjectsOf(d: Diagnostic): { named: string[]; own: string[] } {
+  if (d.severity !== 'error') return { named: [], own: [] };
+  return { named: d.subjects ?? [], own: [Subject.at(d.file, d), Subject.errorsIn(d.file)] };
 }
 
 /** The causes of a finding, nearest first, following chains (a consequence of a consequence). */
@@ -39,7 +40,10 @@ function chainOf(d: Diagnostic, roots: ReadonlyMap<string, Diagnostic>): Diagnos
 export function foldConsequences(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const ordered = [...diagnostics].sort(compareForReport);
   const roots = new Map<string, Diagnostic>();
-  for (const d of ordered) for (const s of subjectsOf(d)) if (!roots.has(s)) roots.set(s, d);
+  // A subject an error names (an unknown fact names its element's position) wins over an error
+  // that merely stands at that position (the translation's element that differs from English).
+  for (const d of ordered) for (const s of subjectsOf(d).named) if (!roots.has(s)) roots.set(s, d);
+  for (const d of ordered) for (const s of subjectsOf(d).own) if (!roots.has(s)) roots.set(s, d);
 
   const folded = new Map<Diagnostic, Diagnostic[]>();
   const kept: Diagnostic[] = [];

@@ -5,7 +5,7 @@
  * heading-id comment is one), no script-like elements, no event handlers, no expression attributes
  * or spreads, no javascript:/data: URLs.
  */
-import type { Diagnostic, Fix, SourcePosition } from '../diagnostics.ts';
+import { Subject, type Diagnostic, type Fix, type SourcePosition } from '../diagnostics.ts';
 import type { ParsedAttribute, ParsedElement } from '../mdx/parse.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import type { ArticleFile } from '../model/types.ts';
@@ -111,6 +111,8 @@ function checkElement(kb: KnowledgeBase, file: ArticleFile, element: ParsedEleme
       out.push(
         diagnostic('content/component-attribute', file.path, attribute, `<${name} ${attrName}="${attribute.value}"> is not a known ${attrName}.`, near ? `Replace "${attribute.value}" with "${near}".` : `Use one of ${listing(spec.values)}.`, {
           fix: near ? replacing(attribute, `"${attribute.value}"`, `"${near}"`) : undefined,
+          // In a translation, the element then differs from the English one: \`translation/components\` folds into this.
+          subjects: [Subject.at(file.path, element)],
         }),
       );
     }
@@ -125,6 +127,8 @@ function checkElement(kb: KnowledgeBase, file: ArticleFile, element: ParsedEleme
           fix: near ? replacing(attribute, `"${attribute.value}"`, `"${near}"`) : undefined,
           // No facts at all when cloud-facts.yaml did not parse: its error explains this one.
           dependsOn: ['data:cloudFacts'],
+          // In a translation, the element then differs from the English one: \`translation/components\` folds into this.
+          subjects: [Subject.at(file.path, element)],
         }),
       );
     }

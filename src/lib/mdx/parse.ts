@@ -177,7 +177,9 @@ function remarkJsxErrorPositions(this: Processor): void {
       try {
         onError.call(this, closing, open);
       } catch (error) {
-        const e = error as { place?: unknown; line?: number; column?: number };
+        const e = error as { place?: unknown; line?: number; column?: number; containerEnd?: unknown };
+        // Where the paragraph (or other container) that had to close the tag ends, for the fix.
+        if (closing) e.containerEnd = { type: (closing as { type?: string }).type, ...closing.end };
         e.place = { start: open.start, end: open.end };
         e.line = open.start.line;
         e.column = open.start.column;
@@ -403,7 +405,7 @@ export function parseMdx(source: string): ParsedMdx {
     tree = (MAY_HAVE_BARE_URL.test(source) ? processor : withoutBareUrls).parse(source);
   } catch (error) {
     type Point = { line?: number; column?: number; offset?: number };
-    const e = error as { reason?: string; message: string; ruleId?: string; line?: number; column?: number; place?: Point & { start?: Point } };
+    const e = error as { reason?: string; message: string; ruleId?: string; line?: number; column?: number; place?: Point & { start?: Point }; containerEnd?: Point & { type?: string } };
     const place: Point | undefined = e.place?.start ?? e.place;
     const line = e.line ?? place?.line;
     const column = e.column ?? place?.column;
@@ -413,6 +415,7 @@ export function parseMdx(source: string): ParsedMdx {
       ruleId: e.ruleId,
       place: line !== undefined && column !== undefined ? { line, column } : undefined,
       offset: place?.offset,
+      containerEnd: e.containerEnd?.line !== undefined && e.containerEnd.column !== undefined && e.containerEnd.type !== undefined ? { type: e.containerEnd.type, line: e.containerEnd.line, column: e.containerEnd.column } : undefined,
     });
     throw new MdxSyntaxError(reason, advice.position, advice);
   }

@@ -19,6 +19,11 @@ export interface SyntaxErrorReport {
   place: SourcePosition | undefined;
   /** Offset of `place` in the source, when known. */
   offset: number | undefined;
+  /**
+   * For a tag left open: the end of the block that had to close it (micromark's token type, such as
+   * `paragraph`, and the position just after its last character), when the parser said.
+   */
+  containerEnd?: { type: string; line: number; column: number } | undefined;
 }
 
 export interface SyntaxAdvice {
@@ -142,6 +147,17 @@ export function adviseSyntaxError(source: string, error: SyntaxErrorReport): Syn
     // (`remarkJsxErrorPositions` in parse.ts); the message only names the element for the hint.
     const opened = /Expected a closing tag for `<([^>\s]*)[^`]*>`/.exec(reason);
     if (opened) {
+      const end = error.containerEnd;
+      if (end?.type === 'paragraph') {
+        // A tag written inside a paragraph (text before it on an earlier line, or text after it on
+        // its line) is inline: it must close in the same paragraph. (A block element needs its
+        // opening tag alone on a line after a blank line, and its content and closing tag after it.)
+        return {
+          position: place,
+          hint: `<${opened[1]}> is opened inside a paragraph, so it must be closed in it: add </${opened[1]}> at the end of line ${end.line}. (For a block, put <${opened[1]} …> alone on a line after a blank line.)`,
+          edits: [{ line: end.line, column: end.column, find: '', replace: `</${opened[1]}>` }],
+        };
+      }
       return { position: place, hint: `Close it: add </${opened[1]}> on its own line where its content ends (after a blank line).` };
     }
   }
