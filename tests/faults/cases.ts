@@ -179,6 +179,13 @@ export const CASES: FaultCase[] = [
     at: { file: NOTES, text: '## Content' },
   },
   {
+    name: 'heading-id-of-the-layout-in-translation',
+    rule: 'content/reserved-id',
+    issue: '14 review, item 4 (reserved-id proposed #theme-toggle-section and translation/anchors #refunds: two errors, two answers)',
+    inject: (t) => t.edit(JA, '## 返金 {/* #refunds */}', '## 返金 {/* #theme-toggle */}'),
+    at: { file: JA, text: '## 返金' },
+  },
+  {
     name: 'navigation-misspelled-article',
     rule: 'content/navigation',
     inject: (t) => t.edit('content/navigation.yaml', '      - escalate\n', '      - escalte\n'),

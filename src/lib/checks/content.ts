@@ -9,6 +9,7 @@ import { isReservedId, LAYOUT_IDS } from '../layout-ids.ts';
 import { proposeHeadingId } from '../mdx/heading-ids.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { suggest } from '../model/resolve.ts';
+import { idOtherLocalesGive } from '../model/section-ids.ts';
 import type { ArticleFile } from '../model/types.ts';
 import { SOURCE_LOCALE } from '../site.ts';
 import { diagnostic, type CheckContext } from './context.ts';
@@ -131,17 +132,20 @@ export function checkReservedIds(kb: KnowledgeBase): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of kb.files()) {
     const taken = new Set(file.parsed.headings.map((h) => h.id));
-    for (const heading of file.parsed.headings) {
-      if (!heading.explicit || !isReservedId(heading.id)) continue;
-      const replacement = proposeHeadingId(`${heading.id}-section`, taken, isReservedId)!;
+    file.parsed.headings.forEach((heading, index) => {
+      if (!heading.explicit || !isReservedId(heading.id)) return;
+      // The id the heading has in the other locales (a translator's slip), else a new one.
+      const before = idOtherLocalesGive(kb, file, index);
+      const replacement = before !== undefined && !taken.has(before) && !isReservedId(before) ? before : proposeHeadingId(`${heading.id}-section`, taken, isReservedId)!;
+      taken.add(replacement);
       const what = heading.id === LAYOUT_IDS.main ? "the page's <main> element" : 'an element of the page layout';
       out.push(
-        diagnostic('content/reserved-id', file.path, heading, `The section id "#${heading.id}" is already the id of ${what}, so a link to it lands there, not on this section.`, `Replace "#${heading.id}" with "#${replacement}" in every locale.`, {
+        diagnostic('content/reserved-id', file.path, heading, `The section id "#${heading.id}" is already the id of ${what}, so a link to it lands there, not on this section.`, before === replacement ? `Replace "#${heading.id}" with "#${replacement}", the id the other locales give this section.` : `Replace "#${heading.id}" with "#${replacement}" in every locale.`, {
           fix: { edits: [{ line: heading.line, column: heading.column, find: `#${heading.id}`, replace: `#${replacement}` }] },
           subjects: [Subject.heading(file.path, heading.line)],
         }),
       );
-    }
+    });
   }
   return out;
 }

@@ -4,9 +4,11 @@
  * missing translations are listed as info lines.
  */
 import { Subject, type Diagnostic, type SourcePosition } from '../diagnostics.ts';
+import { isReservedId } from '../layout-ids.ts';
 import type { ParsedElement } from '../mdx/parse.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import type { Resolution } from '../model/resolve.ts';
+import { idOtherLocalesGive } from '../model/section-ids.ts';
 import type { Article, ArticleFile, Variant } from '../model/types.ts';
 import { LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { bodyStartLine, diagnostic, listing, type CheckContext } from './context.ts';
@@ -256,6 +258,8 @@ function compareTranslation(kb: KnowledgeBase, context: CheckContext, file: Arti
     if (counterpart && counterpart.depth === heading.depth && !sourceIdSet.has(counterpart.id) && !lostIds.has(counterpart.id)) {
       // The same heading with another id (or none): one finding, and the edit that aligns it.
       renamed.add(index);
+      // An id of the layout is reported as \`content/reserved-id\`, whose fix is then this English id.
+      if (counterpart.explicit && isReservedId(counterpart.id) && idOtherLocalesGive(kb, file, index) === heading.id) return;
       const fix = counterpart.explicit
         ? { edits: [{ line: counterpart.line, column: counterpart.column, find: `#${counterpart.id} */}`, replace: `#${heading.id} */}` }] }
         : { edits: [{ line: counterpart.endLine ?? counterpart.line, column: counterpart.endColumn ?? counterpart.column, find: '', replace: ` ${comment}` }] };

@@ -13,8 +13,9 @@ import { isReservedId } from '../layout-ids.ts';
 import { proposeHeadingId } from '../mdx/heading-ids.ts';
 import { MdxSyntaxError, parseFrontmatter, parseMdx, type FrontmatterResult, type ParsedMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
-import { resolveLink, suggest } from './resolve.ts';
-import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud, type Locale } from '../site.ts';
+import { suggest } from './resolve.ts';
+import { idLinksWant, idOtherLocalesGive } from './section-ids.ts';
+import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { cloudFactsSchema, navigationSchema, redirectsSchema, terminologySchema } from '../data-schema.ts';
 import { KnowledgeBase } from './kb.ts';
 import type { Article, ArticleFile, CloudFacts, Navigation, Redirects, Terminology, Variant } from './types.ts';
@@ -113,7 +114,7 @@ function duplicateIds(kb: KnowledgeBase, file: ArticleFile): Diagnostic[] {
       return;
     }
     const free = (id: string | undefined): id is string => id !== undefined && !taken.has(id) && !isReservedId(id);
-    const id = heading.explicit ? [previousId(kb, file, index), linkedId(kb, file)].find(free) ?? proposeHeadingId(heading.text, taken, isReservedId) : undefined;
+    const id = heading.explicit ? [idOtherLocalesGive(kb, file, index), idLinksWant(kb, file)].find(free) ?? proposeHeadingId(heading.text, taken, isReservedId) : undefined;
     if (id) taken.add(id);
     out.push(
       diagnostic('content/duplicate-id', file.path, { line: heading.line, column: heading.column }, `The heading id "${heading.id}" is already used on line ${first}.`, id ? `Replace "#${heading.id}" with "#${id}" here (section ids are the same in every locale).` : 'Give each section its own id: ## Title {/* #unique-id */}.', {
@@ -125,36 +126,6 @@ function duplicateIds(kb: KnowledgeBase, file: ArticleFile): Diagnostic[] {
   return out;
 }
 
-/** The id that every other locale of the file's variant gives heading `index` (same depth, written by the author), if they agree. */
-function previousId(kb: KnowledgeBase, file: ArticleFile, index: number): string | undefined {
-  const variant = kb.article(file.slug)?.variants.find((v) => v.key === file.variantKey);
-  const heading = file.parsed.headings[index]!;
-  const ids = new Set<string>();
-  for (const locale of LOCALE_CODES) {
-    const other = locale === file.locale ? undefined : variant?.files[locale]?.parsed.headings[index];
-    if (other?.explicit && other.depth === heading.depth) ids.add(other.id);
-  }
-  return ids.size === 1 ? [...ids][0] : undefined;
-}
-
-/** The one section id that links to the file's article point to (in any file, redirects followed) and the file does not have. */
-function linkedId(kb: KnowledgeBase, file: ArticleFile): string | undefined {
-  const ids = new Set(file.parsed.headings.map((h) => h.id));
-  const wanted = new Set<string>();
-  for (const article of kb.articles.values()) {
-    for (const variant of article.variants) {
-      for (const from of Object.values(variant.files)) {
-        if (!from) continue;
-        const context = { locale: from.locale as Locale, cloud: (from.frontmatter.clouds[0] ?? 'global') as Cloud, slug: from.slug };
-        for (const link of from.parsed.links) {
-          const r = resolveLink(kb, context, link.url);
-          if (r.kind === 'article' && r.slug === file.slug && r.anchor !== undefined && !ids.has(r.anchor)) wanted.add(r.anchor);
-        }
-      }
-    }
-  }
-  return wanted.size === 1 ? [...wanted][0] : undefined;
-}
 
 function readArticleFile(
   source: SourceText,
