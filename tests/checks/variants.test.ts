@@ -20,6 +20,24 @@ describe('cloud variants', () => {
     expect(problems(d)).toEqual([]);
   });
 
+  // Issue 14 review, item 5: one overlap at the English file an author added the cloud to, not at
+  // the variant that always had it, with its translations' clouds and that cloud's terms folded in.
+  it('reports an overlap at the file whose translations leave the cloud out, with the consequences folded', () => {
+    const china = mdx({ title: 'Billing', clouds: ['china'], extra: `baseHash: ${hashOf(base)}`, body: chinaBody });
+    const added = base.replace('clouds: [global, usgov]', 'clouds: [global, usgov, china]');
+    const d = check({
+      files: {
+        'content/en/billing.mdx': added,
+        'content/en/billing.china.mdx': china,
+        'content/ko/billing.mdx': translationOf(base, { title: '청구', clouds: ['global', 'usgov'], body: '## 분쟁 {/* #disputes */}\n' }),
+        'content/ko/billing.china.mdx': translationOf(china, { title: '청구', clouds: ['china'], body: '## 분쟁 {/* #disputes */}\n' }),
+      },
+      terminology: 'forbidden:\n  china:\n    en:\n      - term: Microsoft\n        use: 21Vianet\n',
+    });
+    expect(problems(d).map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([`content/en/billing.mdx:${at(added, 'clouds:').line}:1 variant/overlap`]);
+    expect(d.find((x) => x.rule === 'variant/overlap')!.consequences!.map((c) => c.rule).sort()).toEqual(['translation/clouds', 'variant/terminology']);
+  });
+
   it('reports overlapping variants at the clouds line of the second', () => {
     const china = mdx({ title: 'Billing', clouds: ['usgov', 'china'], extra: `baseHash: ${hashOf(base)}`, body: chinaBody });
     const d = check({ files: { 'content/en/billing.mdx': base, 'content/en/billing.china.mdx': china } });

@@ -7,7 +7,7 @@
 import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import type { ArticleFile, TerminologyRule } from '../model/types.ts';
-import { isCloud, LOCALE_CODES, type Cloud } from '../site.ts';
+import { isCloud, LOCALE_CODES, SOURCE_LOCALE, type Cloud } from '../site.ts';
 import { bodyStartLine, diagnostic, LineIndex, type CheckContext } from './context.ts';
 
 interface Range {
@@ -60,6 +60,7 @@ export function checkTerminology(kb: KnowledgeBase, context: CheckContext): Diag
           }
         }
         if (rules.size === 0) continue;
+        const source = variant.files[SOURCE_LOCALE];
         const ranges = cloudOnlyRanges(file);
         const body = file.parsed.body;
         const lines = new LineIndex(body, bodyStartLine(file, context));
@@ -69,6 +70,8 @@ export function checkTerminology(kb: KnowledgeBase, context: CheckContext): Diag
             out.push(
               diagnostic('variant/terminology', file.path, position, `"${rule.term}" must not appear in text for readers of ${applies.join(', ')} (${locale}).`, written !== undefined ? `Replace "${written}" with "${rule.use}".` : `Use "${rule.use}".`, {
                 fix: written !== undefined ? { edits: [{ line: position.line, column: position.column, find: written, replace: rule.use }] } : undefined,
+                // A cloud the English file should not serve (\`variant/overlap\` names it) explains the rule applying.
+                dependsOn: source && applies.length === 1 ? [`cloud:${source.path}:${applies[0]}`] : undefined,
               }),
             );
           };

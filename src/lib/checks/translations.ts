@@ -14,7 +14,7 @@ import { LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts'
 import { bodyStartLine, diagnostic, listing, type CheckContext } from './context.ts';
 import { targetKey } from './link-index.ts';
 import { isAllowedElement } from './safety.ts';
-import { ackFix, keyPosition } from './variants.ts';
+import { ackFix, cloudsEdit, keyPosition } from './variants.ts';
 import { append } from '../append.ts';
 
 /** Attributes whose value is prose (translated), not structure. */
@@ -228,12 +228,10 @@ function compareTranslation(kb: KnowledgeBase, context: CheckContext, file: Arti
   const theirClouds = sortClouds(source.frontmatter.clouds as Cloud[]);
   if (mineClouds.join() !== theirClouds.join()) {
     const at = keyPosition(file, 'clouds');
-    const line = context.texts?.get(file.path)?.split('\n')[at.line - 1]?.replace(/\r$/, '');
-    const written = line !== undefined && /^clouds:\s*\[[^\]]*\]\s*$/.test(line.slice(at.column - 1)) ? line.slice(at.column - 1).trimEnd() : undefined;
-    const wanted = `clouds: [${theirClouds.join(', ')}]`;
+    const edit = cloudsEdit(file, context, theirClouds);
     out.push(
-      diagnostic('translation/clouds', file.path, at, `This translation lists clouds ${listing(mineClouds)}, but its English source ${source.path} lists ${listing(theirClouds)}.`, written ? `Replace "${written}" with "${wanted}".` : `Use ${wanted}.`, {
-        fix: written ? { edits: [{ line: at.line, column: at.column, find: written, replace: wanted }] } : undefined,
+      diagnostic('translation/clouds', file.path, at, `This translation lists clouds ${listing(mineClouds)}, but its English source ${source.path} lists ${listing(theirClouds)}.`, edit.hint, {
+        fix: edit.fix,
         // The locale's variants then cover other clouds than English: `variant/coverage` is folded into this.
         subjects: [`clouds:${file.locale}/${file.slug}`],
         // Unless the English clouds are what is wrong (an overlap, an unknown cloud): then that is the cause.

@@ -5,7 +5,7 @@
  */
 import { Subject, type Diagnostic, type Fix, type SourcePosition } from '../diagnostics.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
-import type { ArticleFile } from '../model/types.ts';
+import type { Article, ArticleFile } from '../model/types.ts';
 import { CLOUD_IDS, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { diagnostic, listing, type CheckContext } from './context.ts';
 import { describeWhere } from './links.ts';
@@ -28,8 +28,37 @@ function fileClouds(file: ArticleFile): Cloud[] {
   return sortClouds(file.frontmatter.clouds as Cloud[]);
 }
 
+/**
+ * The edit that makes a file's `clouds:` line list `clouds` (when it is written as a flow list on one
+ * line, `clouds: [a, b]`), and the hint that says it; otherwise a hint that says what to write.
+ */
+export function cloudsEdit(file: ArticleFile, context: Pick<CheckContext, 'texts'>, clouds: readonly string[]): { hint: string; fix: Fix | undefined } {
+  const at = keyPosition(file, 'clouds');
+  const line = context.texts?.get(file.path)?.split('\n')[at.line - 1]?.replace(/\r$/, '');
+  const written = line !== undefined && /^clouds:\s*\[[^\]]*\]\s*$/.test(line.slice(at.column - 1)) ? line.slice(at.column - 1).trimEnd() : undefined;
+  const wanted = `clouds: [${clouds.join(', ')}]`;
+  return written
+    ? { hint: `Replace "${written}" with "${wanted}".`, fix: { edits: [{ line: at.line, column: at.column, find: written, replace: wanted }] } }
+    : { hint: `Use ${wanted}.`, fix: undefined };
+}
+
+/**
+ * Of two files of one locale that both serve `cloud`, the one that should not: the one whose
+ * translations (the same variant in the other locales) all leave `cloud` out, when only one of
+ * the two is so (an author added the cloud to it); undefined when that does not tell.
+ */
+function addedTo(article: Article, a: ArticleFile, b: ArticleFile, cloud: Cloud): ArticleFile | undefined {
+  const leftOut = (file: ArticleFile): boolean => {
+    const variant = article.variants.find((v) => v.key === file.variantKey);
+    const others = LOCALE_CODES.filter((l) => l !== file.locale).map((l) => variant?.files[l]).filter((f): f is ArticleFile => f !== undefined);
+    return others.length > 0 && others.every((f) => !fileClouds(f).includes(cloud));
+  };
+  const [inA, inB] = [leftOut(a), leftOut(b)];
+  return inA === inB ? undefined : inA ? a : b;
+}
+
 /** `variant/overlap`, `variant/locale-set`, `variant/coverage`. */
-export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
+export function checkVariantSets(kb: KnowledgeBase, context: Pick<CheckContext, 'texts'> = {}): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const article of kb.articles.values()) {
     // A file of the article that did not parse or validate explains any gap in its variant sets.
@@ -44,9 +73,23 @@ export function checkVariantSets(kb: KnowledgeBase): Diagnostic[] {
         for (const cloud of fileClouds(file)) {
           const first = owner.get(cloud);
           if (first) {
-            out.push(
-              diagnostic('variant/overlap', file.path, keyPosition(file, 'clouds'), `This variant and ${first.path} both serve ${cloud}; a reader of ${cloud} can only see one.`, `Remove ${cloud} from the clouds of one of them (variants of one article are disjoint).`),
-            );
+            const culprit = addedTo(article, first, file, cloud);
+            if (culprit) {
+              // The file an author added the cloud to: the fix there, and its translations, which
+              // then "differ", and its content checked for a cloud it should not serve, are its consequences.
+              const other = culprit === file ? first : file;
+              const edit = cloudsEdit(culprit, context, fileClouds(culprit).filter((c) => c !== cloud));
+              out.push(
+                diagnostic('variant/overlap', culprit.path, keyPosition(culprit, 'clouds'), `This file and ${other.path} both serve ${cloud}; a reader of ${cloud} can only see one, and the translations of this file leave ${cloud} out.`, `${edit.hint.replace(/\.$/, '')} (${cloud} is served by ${other.path}).`, {
+                  fix: edit.fix,
+                  subjects: [`cloud:${culprit.path}:${cloud}`],
+                }),
+              );
+            } else {
+              out.push(
+                diagnostic('variant/overlap', file.path, keyPosition(file, 'clouds'), `This variant and ${first.path} both serve ${cloud}; a reader of ${cloud} can only see one.`, `Remove ${cloud} from the clouds of one of them (variants of one article are disjoint).`),
+              );
+            }
           } else {
             owner.set(cloud, file);
           }
