@@ -6,23 +6,24 @@
  * shards that do not make one build.
  */
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { mergeShards } from '../src/lib/build/merge.ts';
 import { applyBaseline, readBaseline } from '../src/lib/checks/baseline.ts';
 import { contentDirectory } from '../src/lib/model/load.ts';
 import { exitCode, format } from '../src/lib/report/index.ts';
+import { parseCommandLine, usageError } from './lib/cli.ts';
+
+const COMMAND = {
+  name: 'npm run build:merge',
+  usage: 'usage: npm run build:merge -- <folder of shard 1> … <folder of shard N> [--out dist]\n',
+  options: { out: { type: 'string', default: 'dist' } },
+  allowPositionals: true,
+} as const;
 
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { out: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h', default: false } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help || positionals.length === 0) {
-    process.stdout.write('usage: npm run build:merge -- <folder of shard 1> … <folder of shard N> [--out dist]\n');
-    return values.help ? 0 : 2;
-  }
+  const line = parseCommandLine(argv, COMMAND);
+  if ('exit' in line) return line.exit;
+  const { values, positionals } = line;
+  if (positionals.length === 0) return usageError(COMMAND, 'no shard folder given').exit;
   const out = resolve(values.out);
   const started = performance.now();
   const root = process.cwd();

@@ -12,6 +12,7 @@
  * Plain JavaScript so that it runs on any Node, before dependencies are installed.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
 /** The optional edges that name a package the lock does not contain, as "holder → name". */
 export function danglingOptionalEdges(lock) {
@@ -42,8 +43,32 @@ export function repair(lock) {
   return dangling;
 }
 
+const USAGE = 'usage: npm run lock:repair [-- <package-lock.json>]   (removes dangling optional edges; see scripts/repair-lockfile.mjs)\n';
+
+/**
+ * The lock file to repair from the command line; `--help` prints the usage (exit 0), a wrong option
+ * or a second file one line and the usage (exit 2), as scripts/lib/cli.ts does for the TypeScript
+ * scripts (this file stays plain JavaScript, so it cannot import that one).
+ */
+function commandLine(argv) {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return { exit: 0 };
+  }
+  try {
+    const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+    if (positionals.length > 1) throw new Error(`one lock file at a time (got ${positionals.length})`);
+    return { path: positionals[0] ?? 'package-lock.json' };
+  } catch (error) {
+    process.stderr.write(`npm run lock:repair: ${String(error.message).split('\n')[0].replace(/\. To specify a positional argument.*$/, '')}\n${USAGE}`);
+    return { exit: 2 };
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const path = process.argv[2] ?? 'package-lock.json';
+  const line = commandLine(process.argv.slice(2));
+  if ('exit' in line) process.exit(line.exit);
+  const { path } = line;
   const lock = JSON.parse(readFileSync(path, 'utf8'));
   const removed = repair(lock);
   writeFileSync(path, JSON.stringify(lock, null, 2) + '\n');

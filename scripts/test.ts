@@ -23,8 +23,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { aptInstall, planBrowserSetup, probeBrowserSetup } from './lib/browser.ts';
 import { leftovers, needsBrowser, RUN_MARKER } from './lib/test-run.ts';
+import { usageError } from './lib/cli.ts';
+import { createCLI } from 'vitest/node';
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+const COMMAND = {
+  name: 'npm test',
+  usage: 'usage: npm test [-- <vitest arguments> | --prerequisites-only]   (prerequisites, tsc --noEmit, vitest run; see scripts/test.ts)\n',
+};
 
 function say(line: string): void {
   process.stderr.write(`npm test: ${line}\n`);
@@ -63,10 +70,19 @@ async function runVitest(args: string[], env: NodeJS.ProcessEnv): Promise<number
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write('usage: npm test [-- <vitest arguments> | --prerequisites-only]   (prerequisites, tsc --noEmit, vitest run; see scripts/test.ts)\n');
+    process.stdout.write(COMMAND.usage);
     return 0;
   }
   if (args.includes('--prerequisites-only')) return prerequisites() ? 0 : 1;
+  // vitest's own arguments are checked by vitest's own command line before anything runs, so that
+  // a wrong one is one line and the usage (exit 2), not a stack trace after the type check.
+  try {
+    const vitest = createCLI();
+    vitest.parse(['node', 'vitest', 'run', ...args], { run: false });
+    vitest.matchedCommand?.checkUnknownOptions();
+  } catch (error) {
+    return usageError(COMMAND, `${(error as Error).message} (vitest's options: npx vitest --help)`).exit;
+  }
   if (needsBrowser(args) && !prerequisites()) return 1;
 
   const tsc = spawnSync(bin('tsc'), ['--noEmit', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });

@@ -85,6 +85,24 @@ describe('every script answers --help with its usage, and a wrong option with th
   });
 });
 
+// Issue 14 review, item 10: the scripts that still threw or exited 1 without their usage.
+describe('build:merge, lock:repair and npm test answer --help and a wrong option like the others', () => {
+  it.each([
+    ['merge.ts', 'npm run build:merge'],
+    ['repair-lockfile.mjs', 'npm run lock:repair'],
+    ['test.ts', 'npm test'],
+  ])('%s', (script, name) => {
+    const help = bare(script, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out.startsWith(`usage: ${name}`)).toBe(true);
+    const wrong = bare(script, ['--bogus']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err.startsWith(`${name}: Unknown option`)).toBe(true);
+    expect(wrong.err.split('\n')[1]!.startsWith(`usage: ${name}`)).toBe(true);
+    expect(wrong.err).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('npm run kb', () => {
   it('ack of a path that does not exist says so, with the accepted forms', () => {
     const r = run('kb.ts', ['ack', 'en/page.mdx']);
