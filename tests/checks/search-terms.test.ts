@@ -30,6 +30,14 @@ describe('search/unknown-synonym', () => {
     expect(ofRule(check({ files, terminology: terminology('    - [计费, 账单]\n    - [账单, 帐单, 计费]\n') }), 'search/unknown-synonym')).toEqual([]);
   });
 
+  // Issue 14 review, item 6: the words are unknown only because the file that has them did not parse.
+  it('is folded into the error of a file of the locale that did not parse', () => {
+    const broken = { ...files, 'content/zh/billing.mdx': files['content/zh/billing.mdx'].replace('计费问题由你回答。', '计费问题 { 未闭合') };
+    const found = check({ files: broken, terminology: terminology('    - [计费, 账单]\n') });
+    expect(found.filter((d) => d.severity !== 'info').map((d) => `${d.file} ${d.rule}`)).toEqual(['content/zh/billing.mdx content/mdx-syntax']);
+    expect(found[0]!.consequences?.map((d) => d.rule)).toContain('search/unknown-synonym');
+  });
+
   it('counts the English text readers of a locale see for an untranslated article', () => {
     const untranslated = { 'content/en/billing.mdx': english };
     expect(ofRule(check({ files: untranslated, terminology: 'synonyms:\n  ko:\n    - [Billing, 청구]\n' }), 'search/unknown-synonym')).toEqual([]);

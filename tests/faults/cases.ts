@@ -34,6 +34,13 @@ export const CASES: FaultCase[] = [
     at: { file: 'content/ja/Billing.mdx', text: '---' },
   },
   {
+    name: 'translation-file-name-misspelled',
+    rule: 'translation/no-source',
+    issue: '14 review, item 6 (a misspelled translation file name gave 1 error and 10 link/fallback warnings)',
+    inject: (t) => t.rename(KO, 'content/ko/biling.mdx'),
+    at: { file: 'content/ko/biling.mdx', text: '---' },
+  },
+  {
     name: 'mdx-unclosed-brace-in-translation',
     rule: 'content/mdx-syntax',
     issue: '1 (a file that fails to parse is then "not translated", with fallback warnings elsewhere)',

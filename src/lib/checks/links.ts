@@ -29,6 +29,8 @@ interface Extras {
   replaceWith?: string | undefined;
   /** The article the finding is about: a file of it that did not parse explains the finding. */
   target?: string | undefined;
+  /** A file whose absence the finding is about (`Subject.file`): what explains that absence explains it. */
+  missing?: string | undefined;
 }
 
 export function checkLinks(kb: KnowledgeBase, context: CheckContext): Diagnostic[] {
@@ -42,7 +44,7 @@ export function checkLinks(kb: KnowledgeBase, context: CheckContext): Diagnostic
       const { link } = entry;
       const fix = extras.replaceWith !== undefined ? { edits: [{ line: link.line, column: link.column, find: link.url, replace: extras.replaceWith }] } : undefined;
       // A link to an article also depends on the redirects: a redirects.yaml that did not parse explains it.
-      problems.set(key, (problem = { rule, entry, message, hint, contextual: extras.contextual ?? true, where: new Set(), fix, dependsOn: extras.target ? [Subject.slug(extras.target), 'data:redirects'] : undefined }));
+      problems.set(key, (problem = { rule, entry, message, hint, contextual: extras.contextual ?? true, where: new Set(), fix, dependsOn: extras.target ? [Subject.slug(extras.target), 'data:redirects', ...(extras.missing ? [extras.missing] : [])] : undefined }));
     }
     problem.where.add(`${entry.locale}/${entry.cloud}`);
   };
@@ -116,7 +118,11 @@ export function checkLinks(kb: KnowledgeBase, context: CheckContext): Diagnostic
             break;
         }
         if (r.status !== 'missing-article' && r.status !== 'not-in-cloud' && r.fallback && !entry.fallbackPage && entry.file.locale === entry.locale) {
-          add(entry, 'link/fallback', `The link ${quoted} points to "${r.slug}", which is not translated into ${entry.locale}; readers get the English page.`, `Translate ${r.target?.path ?? `content/en/${r.slug}.mdx`} into ${entry.locale}, or accept the English fallback.`, { target: r.slug });
+          add(entry, 'link/fallback', `The link ${quoted} points to "${r.slug}", which is not translated into ${entry.locale}; readers get the English page.`, `Translate ${r.target?.path ?? `content/en/${r.slug}.mdx`} into ${entry.locale}, or accept the English fallback.`, {
+            target: r.slug,
+            // The translation exists under a misspelled name (\`translation/no-source\` names it).
+            missing: Subject.file(entry.locale, r.slug, r.target?.variantKey ?? ''),
+          });
         }
         break;
       }

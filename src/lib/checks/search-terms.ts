@@ -6,7 +6,7 @@
  * that lacks the word the articles use. Reported at the group's line in terminology.yaml.
  */
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
+import { Subject, type Diagnostic, type SourcePosition } from '../diagnostics.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { LOCALE_CODES, SOURCE_LOCALE, type Locale } from '../site.ts';
 import { diagnostic, listing, type CheckContext } from './context.ts';
@@ -59,6 +59,7 @@ export function checkSynonyms(kb: KnowledgeBase, context: CheckContext): Diagnos
     const groups = kb.terminology.synonyms[locale] ?? [];
     if (groups.length === 0) continue;
     const text = readable(kb, locale);
+    const excluded = [...kb.excluded.values()].filter((f) => f.locale === locale).map((f) => Subject.file(f.locale, f.slug, f.variantKey));
     for (const [i, group] of groups.entries()) {
       if (group.some((term) => text.includes(normalize(term)))) continue;
       out.push(
@@ -68,6 +69,8 @@ export function checkSynonyms(kb: KnowledgeBase, context: CheckContext): Diagnos
           positions.get(`${locale}/${i}`) ?? { line: 1, column: 1 },
           `No ${locale} article has any of the synonyms ${listing(group, true)}, so searching for them finds nothing.`,
           `Check the spelling, or add to the group the word the ${locale} articles use for it.`,
+          // A file of the locale that did not parse may be the one that has the words.
+          { dependsOn: excluded },
         ),
       );
     }

@@ -7,10 +7,10 @@ import { Subject, type Diagnostic, type SourcePosition } from '../diagnostics.ts
 import { isReservedId } from '../layout-ids.ts';
 import type { ParsedElement } from '../mdx/parse.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
-import type { Resolution } from '../model/resolve.ts';
+import { suggest, type Resolution } from '../model/resolve.ts';
 import { idOtherLocalesGive } from '../model/section-ids.ts';
 import type { Article, ArticleFile, Variant } from '../model/types.ts';
-import { LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
+import { LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud, type Locale } from '../site.ts';
 import { bodyStartLine, diagnostic, listing, type CheckContext } from './context.ts';
 import { targetKey } from './link-index.ts';
 import { isAllowedElement } from './safety.ts';
@@ -129,11 +129,16 @@ export function checkTranslations(kb: KnowledgeBase, context: CheckContext): Dia
         }
         const ack = `npm run kb -- ack ${file.path}`;
         if (!source) {
+          // A misspelled name: the English article it is near, which has no file of this locale yet.
+          const meant = meantArticle(kb, file);
+          const to = meant ? file.path.replace(/[^/]+$/, `${meant}${variant.key ? `.${variant.key}` : ''}.mdx`) : undefined;
           out.push(
-            diagnostic('translation/no-source', file.path, { line: 1, column: 1 }, `This translation has no English source ${englishPath(file)}.`, `Name the file after its English source${englishNames(article)}, or add the English file first.`, {
+            diagnostic('translation/no-source', file.path, { line: 1, column: 1 }, `This translation has no English source ${englishPath(file)}.`, to ? `Rename ${file.path} to ${to} (the English source is ${englishPath({ ...file, path: to })}).` : `Name the file after its English source${englishNames(article)}, or add the English file first.`, {
+              fix: to ? { rename: { from: file.path, to } } : undefined,
               dependsOn: [Subject.file(SOURCE_LOCALE, article.slug, variant.key)],
-              // The same fact seen as a variant set: `variant/locale-set` is folded into this.
-              subjects: [`no-source:${file.path}`],
+              // The same fact seen as a variant set: \`variant/locale-set\` is folded into this; and
+              // the article it was meant to translate then looks untranslated (fallback links).
+              subjects: [`no-source:${file.path}`, ...(meant ? [Subject.file(locale, meant, variant.key)] : [])],
             }),
           );
           continue;
@@ -159,11 +164,29 @@ export function checkTranslations(kb: KnowledgeBase, context: CheckContext): Dia
         append(out, compareTranslation(kb, context, file, source, lost, state.state !== 'stale'));
       }
       if (source && untranslated.length > 0) {
-        out.push(diagnostic('translation/missing', source.path, { line: 1, column: 1 }, `Not translated into ${listing(untranslated)}; readers there get this English page.`, `Add ${untranslated.map((l) => source.path.replace('content/en/', `content/${l}/`)).join(', ')}.`));
+        out.push(
+          diagnostic('translation/missing', source.path, { line: 1, column: 1 }, `Not translated into ${listing(untranslated)}; readers there get this English page.`, `Add ${untranslated.map((l) => source.path.replace('content/en/', `content/${l}/`)).join(', ')}.`, {
+            // One locale's file under a misspelled name is the cause (\`translation/no-source\` names it).
+            dependsOn: untranslated.length === 1 ? [Subject.file(untranslated[0]!, article.slug, variant.key)] : undefined,
+          }),
+        );
       }
     }
   }
   return out;
+}
+
+/**
+ * The article a translation with no English source was meant for: the nearest slug (edit distance,
+ * `suggest`) of an article whose English file of the same variant exists and has no file of this
+ * locale. Undefined when none is near.
+ */
+function meantArticle(kb: KnowledgeBase, file: ArticleFile): string | undefined {
+  const candidates = [...kb.articles.values()]
+    .filter((a) => a.slug !== file.slug && a.variants.some((v) => v.key === file.variantKey && v.files[SOURCE_LOCALE] && !v.files[file.locale as Locale]))
+    .map((a) => a.slug);
+  const near = suggest(file.slug, candidates);
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** ` (one of content/en/x.mdx, content/en/x.china.mdx)`: the English files of an article, if any. */
