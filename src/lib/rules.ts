@@ -18,7 +18,7 @@ export const RULES = {
   'schema/frontmatter': { severity: 'error', summary: 'Front matter does not match the article schema.' },
   'schema/data-file': { severity: 'error', summary: 'A data file (navigation, cloud facts, terminology, redirects) does not match its schema.' },
   'content/duplicate-id': { severity: 'error', summary: 'Two headings of one file have the same id.' },
-  'content/reserved-id': { severity: 'error', summary: 'A section id that the page layout already uses, so a link to it lands on the layout\'s element.' },
+  'content/reserved-id': { severity: 'error', summary: 'A section id that the page layout or the footnotes already use, so a link to it lands on their element.' },
   'content/missing-heading-id': { severity: 'warning', summary: 'A section heading has no explicit, language-independent id.' },
   'content/navigation': { severity: 'error', summary: 'The navigation names an article that does not exist, or lists one twice.' },
   'content/orphan': { severity: 'warning', summary: 'An article that navigation.yaml does not list, so no section of the sidebar shows it.' },

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { Subject, type Diagnostic, type SourcePosition } from '../diagnostics.ts';
-import { isReservedId, LAYOUT_IDS } from '../layout-ids.ts';
+import { BODY_IDS, isReservedId, reservedIdOwner } from '../layout-ids.ts';
 import { proposeHeadingId } from '../mdx/heading-ids.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { suggest } from '../model/resolve.ts';
@@ -127,18 +127,20 @@ function proposeFor(file: ArticleFile, english: ArticleFile | undefined, index: 
   return proposeHeadingId(heading.text, taken, isReservedId);
 }
 
-/** `content/reserved-id`: an explicit section id that the page layout already gives an element. */
+/** `content/reserved-id`: an explicit section id that the page layout or the footnotes already give an element. */
 export function checkReservedIds(kb: KnowledgeBase): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const file of kb.files()) {
     const taken = new Set(file.parsed.headings.map((h) => h.id));
     file.parsed.headings.forEach((heading, index) => {
       if (!heading.explicit || !isReservedId(heading.id)) return;
-      // The id the heading has in the other locales (a translator's slip), else a new one.
+      // The id the heading has in the other locales (a translator's slip), else a new one (the
+      // footnotes' prefix dropped first: any id that keeps it is reserved too).
       const before = idOtherLocalesGive(kb, file, index);
-      const replacement = before !== undefined && !taken.has(before) && !isReservedId(before) ? before : proposeHeadingId(`${heading.id}-section`, taken, isReservedId)!;
+      const base = heading.id.startsWith(BODY_IDS.footnotePrefix) ? heading.id.slice(BODY_IDS.footnotePrefix.length) : heading.id;
+      const replacement = before !== undefined && !taken.has(before) && !isReservedId(before) ? before : proposeHeadingId(`${base}-section`, taken, isReservedId)!;
       taken.add(replacement);
-      const what = heading.id === LAYOUT_IDS.main ? "the page's <main> element" : 'an element of the page layout';
+      const what = reservedIdOwner(heading.id);
       out.push(
         diagnostic('content/reserved-id', file.path, heading, `The section id "#${heading.id}" is already the id of ${what}, so a link to it lands there, not on this section.`, before === replacement ? `Replace "#${heading.id}" with "#${replacement}", the id the other locales give this section.` : `Replace "#${heading.id}" with "#${replacement}" in every locale.`, {
           fix: { edits: [{ line: heading.line, column: heading.column, find: `#${heading.id}`, replace: `#${replacement}` }] },

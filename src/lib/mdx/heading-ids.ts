@@ -11,7 +11,7 @@ import type { Heading, PhrasingContent, Root } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { RESERVED_IDS } from '../layout-ids.ts';
+import { BODY_IDS, RESERVED_IDS } from '../layout-ids.ts';
 
 /** The heading-id comment: `{/* #id *\/}` with an ASCII id. */
 export const HEADING_ID_COMMENT = /^\s*\/\*\s*#([A-Za-z0-9][A-Za-z0-9_-]*)\s*\*\/\s*$/;
@@ -69,15 +69,18 @@ export function assignHeadingIds(tree: Root): void {
 /** `assignHeadingIds` for the headings of one tree, already collected in document order. */
 export function assignIds(headings: readonly Heading[]): void {
   const slugger = new GithubSlugger();
-  // A derived id never takes an id of the page layout (`## Content` → `content-1`, not `content`).
-  for (const id of RESERVED_IDS) slugger.slug(id);
+  // A derived id never takes an id of the page layout (`## Content` → `content-1`, not `content`)
+  // or the footnotes' heading.
+  for (const id of [...RESERVED_IDS, BODY_IDS.footnoteLabel]) slugger.slug(id);
   for (const heading of headings) {
     const id = explicitHeadingId(heading);
     if (id) slugger.slug(id);
   }
   for (const heading of headings) {
     const explicit = explicitHeadingId(heading);
-    const id = explicit ?? slugger.slug(headingText(heading));
+    let id = explicit ?? slugger.slug(headingText(heading));
+    // Nor one the footnotes use (`## User content fn 1` → `fn-1`, not `user-content-fn-1`).
+    if (!explicit && id.startsWith(BODY_IDS.footnotePrefix)) id = slugger.slug(id.slice(BODY_IDS.footnotePrefix.length));
     if (explicit) {
       heading.children.pop();
       const previous = heading.children.at(-1);

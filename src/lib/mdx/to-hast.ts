@@ -11,6 +11,7 @@
 import type { Element, ElementContent, Nodes, Properties, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { BODY_IDS } from '../layout-ids.ts';
 import { HEADING_ID_COMMENT } from './heading-ids.ts';
 
 interface JsxAttribute {
@@ -111,6 +112,9 @@ export function bodyToHast(tree: MdastRoot): HastRoot {
   numberFootnotes(tree);
   const hast = toHast(tree, {
     handlers,
+    // Footnote ids: `user-content-fn-1` (the library's default, named here because section ids
+    // may not start with it: `content/reserved-id`).
+    clobberPrefix: BODY_IDS.footnotePrefix,
     // Labels are in the reader's language: the tree keeps the reference's number (`2`, or `2-3` for
     // the third call of the second note), and `render/body.ts` says "Back to reference 2" in words.
     footnoteBackLabel: (referenceIndex, rereferenceIndex) => `${referenceIndex + 1}${rereferenceIndex > 1 ? `-${rereferenceIndex}` : ''}`,

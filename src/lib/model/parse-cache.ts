@@ -27,7 +27,7 @@ import type { SourcePosition, TextEdit } from '../diagnostics.ts';
  * Bump when the entry format or the shape of `ParsedMdx` changes (changes to the files under
  * `src/lib/mdx/` and to installed packages change the fingerprint by themselves).
  */
-export const PARSER_VERSION = '8';
+export const PARSER_VERSION = '9';
 
 /** What is stored for one text: its parse, or the error that stopped it. */
 export type CacheEntry =
@@ -40,7 +40,7 @@ let fingerprint: string | undefined;
 
 /**
  * The parser's version: `PARSER_VERSION`, the text of every file of our parse code
- * (`src/lib/mdx/*.ts`), and npm's record of the installed packages (`node_modules/.package-lock.json`,
+ * (`src/lib/mdx/*.ts`, and `src/lib/layout-ids.ts`, which heading ids avoid), and npm's record of the installed packages (`node_modules/.package-lock.json`,
  * which names the version of every package of the parse stack: micromark, mdast, remark, yaml …).
  * Computed once per process. Where the files cannot be read (a bundled copy of this module), the
  * fingerprint says so, and only `PARSER_VERSION` keys the cache.
@@ -53,6 +53,8 @@ export function parserFingerprint(): string {
     for (const name of readdirSync(mdxDir).filter((n) => n.endsWith('.ts')).sort()) {
       hash.update(`${name}\0`).update(readFileSync(join(mdxDir, name))).update('\0');
     }
+    // The ids a derived heading id must avoid are part of what a parse gives.
+    hash.update(readFileSync(fileURLToPath(new URL('../layout-ids.ts', import.meta.url)))).update('\0');
     hash.update(readFileSync(fileURLToPath(new URL('../../../node_modules/.package-lock.json', import.meta.url))));
   } catch {
     hash.update('sources unavailable');

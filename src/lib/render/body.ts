@@ -21,6 +21,7 @@ import type { Element, ElementContent, Properties, Root, RootContent } from 'has
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { KnowledgeBase } from '../model/kb.ts';
+import { BODY_IDS } from '../layout-ids.ts';
 import { MAX_NESTING_DEPTH } from '../mdx/depth.ts';
 import { localeInfo, type Cloud, type Locale } from '../site.ts';
 import { cloudShortName } from './cloud-token.ts';
@@ -142,7 +143,7 @@ function renderImage(node: Element, reader: Asking): ElementContent[] {
 /** The footnotes section, with its hidden heading in the reader's language (and saying so). */
 function renderFootnotes(node: Element, reader: Asking, depth: number): ElementContent[] {
   // The hidden heading is a label, not a section: no self-link, and the reader's words.
-  const label = (child: RootContent): child is Element => child.type === 'element' && child.properties['id'] === 'footnote-label';
+  const label = (child: RootContent): child is Element => child.type === 'element' && child.properties['id'] === BODY_IDS.footnoteLabel;
   const children = node.children.flatMap((child) =>
     label(child)
       ? [{ ...child, properties: { ...child.properties, lang: localeInfo(reader.locale).htmlLang }, children: [text(reader.t('footnote.label'))] }]
