@@ -26,7 +26,9 @@ describe('ids of footnotes', () => {
     expect(more).toEqual([]);
     expect(finding).toMatchObject({ file: PATH, line: 6, rule: 'content/reserved-id' });
     expect(finding!.message).toMatch(/footnote/);
-    const edit = finding!.fix!.edits[0]!;
+    const fix = finding!.fix;
+    if (!fix || !('edits' in fix)) throw new Error('content/reserved-id gives text edits');
+    const edit = fix.edits[0]!;
     const fixed = (section + NOTE).replace(edit.find, edit.replace);
     expect(reserved(fixed)).toEqual([]);
     expect(isReservedId(edit.replace.slice(1))).toBe(false);
