@@ -80,6 +80,8 @@ export const RULES = {
   'search/unknown-synonym': { severity: 'warning', summary: 'A group of search synonyms none of whose words appears in an article of its locale.' },
 
   // Content safety
+  'safety/asset-type': { severity: 'error', summary: 'A file under public/ of a type browsers run as a page or a script (HTML, XHTML, XML, JavaScript …).' },
+  'safety/svg': { severity: 'error', summary: 'An SVG under public/ with a script, an event handler, a javascript: URL, an entity declaration or a reference to another file.' },
   'safety/symlink': { severity: 'error', summary: 'A symbolic link (or a FIFO, socket or device) in content/, public/ or locales/; it is never followed.' },
   'safety/esm': { severity: 'error', summary: 'import/export in content.' },
   'safety/expression': { severity: 'error', summary: 'A JS expression in content.' },

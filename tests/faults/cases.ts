@@ -489,6 +489,21 @@ export const CASES: FaultCase[] = [
     inject: (t) => t.append(NOTES, '\n<Callout type="note" class="wide">\nReports are updated daily.\n</Callout>\n'),
     at: { file: NOTES, text: 'class="wide"' },
   },
+  {
+    name: 'svg-with-script',
+    rule: 'safety/svg',
+    issue: '19, item 2 (an SVG under public/ ran its script on the site\'s origin when opened)',
+    inject: (t) => t.write('public/media/flow.svg', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n  <rect width="10" height="10" />\n  <script>fetch("/api")</script>\n</svg>\n'),
+    at: { file: 'public/media/flow.svg', text: '<script>' },
+  },
+  {
+    name: 'html-file-in-public',
+    rule: 'safety/asset-type',
+    issue: '19, item 2 (public/media/help.html, linked from an article, ran its script on the site\'s origin)',
+    inject: (t) => t.write('public/media/help.html', '<p>Help</p><script>fetch("/api")</script>\n'),
+    at: { file: 'public/media/help.html', text: '<p>' },
+    human: 'deleting a file is not a text edit, and whether its text becomes an article is the author\'s choice',
+  },
 
   // UI strings.
   {

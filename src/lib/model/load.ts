@@ -2,10 +2,12 @@
  * Reads `content/` and `public/` from disk and builds the model. The only part of the model that
  * touches the file system; `buildModel` itself takes texts.
  */
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { buildModel, type ModelResult, type SourceText } from './build.ts';
-import { readTextFile, walkFolder } from './read.ts';
+import { checkAsset } from './assets.ts';
+import { projectPath, readTextFile, walkFolder } from './read.ts';
 
 export interface LoadOptions {
   /** Project root (the folder holding `content/` and `public/`). */
@@ -37,10 +39,18 @@ function readSource(root: string, absolute: string, diagnostics: Diagnostic[]): 
   return { path, text };
 }
 
-/** The files of `public/`: their site paths (`/media/x.png`), and what reading the folder reported. */
+/**
+ * The files of `public/`: their site paths (`/media/x.png`), and what reading the folder reported
+ * (links, and files a browser could run: `assets.ts`).
+ */
 export function readPublic(root: string): { assets: string[]; diagnostics: Diagnostic[] } {
   const publicDir = join(root, 'public');
   const { files, diagnostics } = walkFolder(root, publicDir);
+  // What a browser could run on the site's origin (`assets.ts`): only SVG files are read for it.
+  for (const file of files) {
+    const path = projectPath(root, file);
+    for (const d of checkAsset(path, path.toLowerCase().endsWith('.svg') ? readFileSync(file) : undefined)) diagnostics.push(d);
+  }
   return { assets: files.map((p) => '/' + toPosix(relative(publicDir, p))), diagnostics };
 }
 
