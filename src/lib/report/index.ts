@@ -22,6 +22,23 @@ export interface ReportOptions {
   verbose?: boolean | undefined;
   /** What the baseline left out (see checks/baseline.ts). */
   baseline?: { file: string; baselined: number; stale: number } | undefined;
+  /** How many findings the human and GitHub reports list one by one (default `LISTED_FINDINGS`). */
+  limit?: number | undefined;
+}
+
+/**
+ * How many findings the human and GitHub reports list; the rest are counted in one line
+ * (`… and 99,000 more`). One mistake repeated 100,000 times (a broken link in a generated file)
+ * would otherwise print 100,000 lines to a terminal or annotations to a pull request. The summary
+ * line and the exit code still count every finding; `--format json` lists every one.
+ */
+export const LISTED_FINDINGS = 1000;
+
+/** `… and 99,000 more (98,000 errors, 1,000 warnings) not listed; …`, for findings past the limit. */
+function notListed(rest: readonly Diagnostic[], what = 'more'): string {
+  const c = countDiagnostics(rest);
+  const counts = [c.errors && `${c.errors.toLocaleString('en')} error${c.errors === 1 ? '' : 's'}`, c.warnings && `${c.warnings.toLocaleString('en')} warning${c.warnings === 1 ? '' : 's'}`, c.info && `${c.info.toLocaleString('en')} info`].filter(Boolean);
+  return `… and ${rest.length.toLocaleString('en')} ${what} (${counts.join(', ')}) not listed; npm run check -- --format json lists every finding.`;
 }
 
 /** The findings a report shows line by line. */
@@ -51,12 +68,18 @@ export function reportSummary(diagnostics: readonly Diagnostic[], options: Repor
 /** `file:line:column severity rule-id message`, an indented `hint:` line, and a summary line. */
 export function formatHuman(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
   const lines: string[] = [];
-  for (const d of shown(diagnostics, options)) {
+  const listed = shown(diagnostics, options);
+  const limit = options.limit ?? LISTED_FINDINGS;
+  for (const d of listed.slice(0, limit)) {
     lines.push(formatDiagnostic(d));
     if (d.hint) lines.push(`  hint: ${d.hint}`);
-    if (options.verbose) for (const c of d.consequences ?? []) lines.push(`  consequence: ${formatDiagnostic(c)}`);
+    if (!options.verbose) continue;
+    const consequences = d.consequences ?? [];
+    for (const c of consequences.slice(0, limit)) lines.push(`  consequence: ${formatDiagnostic(c)}`);
+    if (consequences.length > limit) lines.push(`  ${notListed(consequences.slice(limit), 'more consequences')}`);
   }
-  lines.push(...infoSummaries(diagnostics, options));
+  if (listed.length > limit) lines.push(notListed(listed.slice(limit)));
+  for (const line of infoSummaries(diagnostics, options)) lines.push(line);
   lines.push(reportSummary(diagnostics, options));
   return lines.join('\n') + '\n';
 }
@@ -67,7 +90,9 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 /** GitHub workflow commands: one `::error file=…,line=…,col=…,title=rule::message` per diagnostic. */
 export function formatGithub(diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
   const command: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
-  const lines = shown(diagnostics, options).map((d) => {
+  const listed = shown(diagnostics, options);
+  const limit = options.limit ?? LISTED_FINDINGS;
+  const lines = listed.slice(0, limit).map((d) => {
     const props = [
       `file=${escapeProperty(d.file)}`,
       `line=${d.line}`,
@@ -79,7 +104,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], options: Report
     const message = `${messageWithConsequences(d)}${d.hint ? `\nhint: ${d.hint}` : ''}`;
     return `::${command[d.severity]} ${props.join(',')}::${escapeData(message)}`;
   });
-  lines.push(...infoSummaries(diagnostics, options).map((s) => `::notice::${escapeData(s)}`));
+  if (listed.length > limit) lines.push(`::notice::${escapeData(notListed(listed.slice(limit)))}`);
+  for (const summary of infoSummaries(diagnostics, options)) lines.push(`::notice::${escapeData(summary)}`);
   lines.push(reportSummary(diagnostics, options));
   return lines.join('\n') + '\n';
 }
