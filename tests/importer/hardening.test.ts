@@ -151,3 +151,19 @@ describe('stale temporary files (issue 19, item 15)', () => {
     expect(ignored.status).toBe(0);
   });
 });
+
+describe('deep nesting (issue 19, item 5)', () => {
+  it.each([
+    ['2,000 nested >', `${'>'.repeat(2000)} quoted`, 1],
+    ['10,000 nested - on one line', `${'- '.repeat(10_000)}item`, 1],
+    ['3,000 nested <b>', `${'<b>'.repeat(3000)}x${'</b>'.repeat(3000)}`, 1],
+  ])('%s is one import/nesting-depth error at its line; the file is skipped, nothing thrown', (_what, line, column) => {
+    const deep = { file: 'deep.md', text: article({ body: ['<span data-ttu-id="x-4">한 문장.</span><span class="sxs-lookup"><span data-stu-id="x-4">One sentence.</span></span>', '', line] }) };
+    const plan = planImport([deep, seed('004')], { contentDir: tempDir() });
+    const found = plan.diagnostics.filter((d) => d.rule === 'import/nesting-depth');
+    expect(found).toEqual([expect.objectContaining({ file: 'deep.md', line: deep.text.split('\n').length - 1, severity: 'error' })]);
+    expect(found[0]!.column).toBeGreaterThanOrEqual(column);
+    expect(plan.skipped).toEqual(['deep.md']);
+  });
+
+});

@@ -6,6 +6,7 @@
  */
 import type { Root } from 'hast';
 import { describe, expect, it } from 'vitest';
+import { MAX_JSON_DEPTH } from '../../src/lib/checks/json-locate.ts';
 import { MAX_NESTING_DEPTH } from '../../src/lib/mdx/depth.ts';
 import { parseMdx } from '../../src/lib/mdx/parse.ts';
 import { renderBody } from '../../src/lib/render/body.ts';
@@ -74,5 +75,23 @@ describe('the renderer', () => {
     expect(() => renderBody(tree, { kb, locale: 'en', cloud: 'global', slug: 'deep', t: (k) => k })).toThrow(/The body of deep is nested more than 100 levels deep/);
     tree = parseMdx(FRONT_MATTER + '> '.repeat(MAX_NESTING_DEPTH - 5) + 'x\n').hast;
     expect(renderBody(tree, { kb, locale: 'en', cloud: 'global', slug: 'deep', t: (k) => k })).toContain('<blockquote>');
+  });
+});
+
+describe('locale JSON', () => {
+  const PATH_KO = 'locales/ko/ui.json';
+  const syntax = (text: string) => check({ files: {} }, { ui: { sources: [], locales: [{ path: PATH_KO, text }] } }).filter((d) => d.rule === 'i18n/syntax');
+
+  it('nested 100,000 levels deep is one i18n/syntax error at the bracket past the limit, not a stack overflow', () => {
+    const text = '{\n  "a": ' + '{"b": '.repeat(100_000) + '"x"' + '}'.repeat(100_000) + '\n}\n';
+    const found = syntax(text);
+    expect(found.map(({ file, line, column, rule }) => ({ file, line, column, rule }))).toEqual([{ file: PATH_KO, line: 2, column: 8 + 6 * (MAX_JSON_DEPTH - 1), rule: 'i18n/syntax' }]);
+    expect(found[0]!.message).toBe(`This file is not valid JSON: objects and arrays nested more than ${MAX_JSON_DEPTH} levels deep.`);
+    expect(found[0]!.hint).toContain(`at most ${MAX_JSON_DEPTH} levels deep`);
+  });
+
+  it('is silent at the limit', () => {
+    const text = '{"a": ' + '{"b": '.repeat(MAX_JSON_DEPTH - 2) + '"x"' + '}'.repeat(MAX_JSON_DEPTH - 2) + '}\n';
+    expect(syntax(text).filter((d) => d.message.includes('nested'))).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
  * A small JSON reader that keeps positions: parses a JSON text into leaf entries
  * (`a.b.c` → value, with the key's line and column) or reports where it stops being JSON.
  * Written by hand because `JSON.parse` gives neither key positions nor (portably) error positions.
+ * Objects and arrays nest at most `MAX_JSON_DEPTH` levels: deeper is reported at the bracket that
+ * goes too deep (`tooDeep`), so no input overflows the stack of this recursive reader.
  */
 import type { SourcePosition } from '../diagnostics.ts';
 import { LineIndex } from './context.ts';
@@ -12,13 +14,17 @@ export interface JsonLeaf {
   position: SourcePosition;
 }
 
+/** The deepest nesting of objects and arrays read (UI strings use two or three levels). */
+export const MAX_JSON_DEPTH = 100;
+
 export type JsonReadResult =
   | { ok: true; leaves: JsonLeaf[]; root: unknown }
-  | { ok: false; message: string; position: SourcePosition; trailingComma?: boolean };
+  | { ok: false; message: string; position: SourcePosition; trailingComma?: boolean; tooDeep?: boolean };
 
 class JsonSyntax extends Error {
   readonly offset: number;
   trailingComma = false;
+  tooDeep = false;
   constructor(message: string, offset: number) {
     super(message);
     this.offset = offset;
@@ -29,6 +35,14 @@ export function readJsonWithPositions(text: string): JsonReadResult {
   const lines = new LineIndex(text);
   const leaves: JsonLeaf[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Objects and arrays open around the value being read.
+  let depth = 0;
+  const enter = (): void => {
+    if (++depth <= MAX_JSON_DEPTH) return;
+    const error = new JsonSyntax(`objects and arrays nested more than ${MAX_JSON_DEPTH} levels deep`, i);
+    error.tooDeep = true;
+    throw error;
+  };
 
   const ws = (): void => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
@@ -65,11 +79,13 @@ export function readJsonWithPositions(text: string): JsonReadResult {
     ws();
     const c = text[i];
     if (c === '{') {
+      enter();
       i++;
       const obj: Record<string, unknown> = {};
       ws();
       if (text[i] === '}') {
         i++;
+        depth--;
         return obj;
       }
       for (;;) {
@@ -89,6 +105,7 @@ export function readJsonWithPositions(text: string): JsonReadResult {
         }
         if (text[i] === '}') {
           i++;
+          depth--;
           return obj;
         }
         fail(i >= text.length ? 'unexpected end of file' : `expected "," or "}", found "${text[i]}"`);
@@ -96,6 +113,7 @@ export function readJsonWithPositions(text: string): JsonReadResult {
     }
     let result: unknown;
     if (c === '[') {
+      enter();
       i++;
       const arr: unknown[] = [];
       ws();
@@ -116,6 +134,7 @@ export function readJsonWithPositions(text: string): JsonReadResult {
           }
           fail(i >= text.length ? 'unexpected end of file' : `expected "," or "]", found "${text[i]}"`);
         }
+      depth--;
       result = arr;
     } else if (c === '"') {
       result = str();
@@ -138,6 +157,6 @@ export function readJsonWithPositions(text: string): JsonReadResult {
     return { ok: true, leaves, root };
   } catch (error) {
     if (!(error instanceof JsonSyntax)) throw error;
-    return { ok: false, message: error.message, position: lines.position(Math.min(error.offset, text.length)), ...(error.trailingComma ? { trailingComma: true } : {}) };
+    return { ok: false, message: error.message, position: lines.position(Math.min(error.offset, text.length)), ...(error.trailingComma ? { trailingComma: true } : {}), ...(error.tooDeep ? { tooDeep: true } : {}) };
   }
 }

@@ -10,7 +10,7 @@ import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
 import type { KnowledgeBase } from '../model/kb.ts';
 import { LOCALE_CODES, SOURCE_LOCALE, type Locale } from '../site.ts';
 import { diagnostic, LineIndex, listing, type CheckContext } from './context.ts';
-import { readJsonWithPositions } from './json-locate.ts';
+import { MAX_JSON_DEPTH, readJsonWithPositions } from './json-locate.ts';
 
 export const DEFAULT_NAMESPACE = 'ui';
 /** i18next plural and context suffixes: `t('items', { count })` uses `items_one`, `items_other`… */
@@ -72,7 +72,7 @@ export function checkUiStrings(_kb: KnowledgeBase, context: CheckContext): Diagn
     const result = readJsonWithPositions(source.text);
     if (!result.ok) {
       out.push(
-        diagnostic('i18n/syntax', source.path, result.position, `This file is not valid JSON: ${result.message}.`, result.trailingComma ? `Delete the comma at line ${result.position.line}, column ${result.position.column}.` : 'Check for a missing comma or quote, or a trailing comma.', {
+        diagnostic('i18n/syntax', source.path, result.position, `This file is not valid JSON: ${result.message}.`, result.trailingComma ? `Delete the comma at line ${result.position.line}, column ${result.position.column}.` : result.tooDeep ? `Group the UI strings at most ${MAX_JSON_DEPTH} levels deep: move what starts at line ${result.position.line}, column ${result.position.column} up to a shallower group.` : 'Check for a missing comma or quote, or a trailing comma.', {
           fix: result.trailingComma ? { edits: [{ line: result.position.line, column: result.position.column, find: ',', replace: '' }] } : undefined,
           // Every key of a dictionary that cannot be read looks missing: that is this error's consequence.
           subjects: [`dictionary:${locale}/${namespace}`],

@@ -26,14 +26,16 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { Diagnostic } from '../diagnostics.ts';
-import { DOCUMENT_ELEMENTS, htmlToMdast, tagName, type HtmlContext } from './html.ts';
+import type { Diagnostic, SourcePosition } from '../diagnostics.ts';
+import { DOCUMENT_ELEMENTS, htmlDepth, htmlToMdast, tagName, type HtmlContext } from './html.ts';
 import { importRule } from './rules.ts';
 import { asciiSectionId, docfxHeadingIds } from './heading-ids.ts';
 import { visit } from 'unist-util-visit';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { fromHtml } from 'hast-util-from-html';
+import { append } from '../append.ts';
+import { deepestNode, deepPrefix, MAX_NESTING_DEPTH } from '../mdx/depth.ts';
 
 /**
  * Width of text in a monospace editor: East Asian wide and full-width characters take two columns,
@@ -387,7 +389,7 @@ function transformPhrasing(children: PhrasingContent[], pc: PhrasingContext, ctx
         } else {
           const converted = convertHtml(children, i, false, ctx);
           if (converted) {
-            out.push(...transformPhrasing(converted.nodes, pc, ctx));
+            append(out, transformPhrasing(converted.nodes, pc, ctx));
             i = converted.last;
           } else {
             unconvertedHtml(node, node.value, ctx);
@@ -502,6 +504,10 @@ function convertHtml<T extends Nodes>(children: readonly T[], start: number, flo
     html = node.value;
     last = start;
   }
+  if (htmlDepth(html) > MAX_NESTING_DEPTH) {
+    reportTooDeep(ctx, position(node));
+    return { nodes: [], last };
+  }
   return { nodes: htmlToMdast(html, flow, htmlContext(ctx, position(node).line)) as T[], last };
 }
 
@@ -582,7 +588,7 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
           node.children[1]?.type === 'html' &&
           ANCHOR_CLOSE.test(node.children[1].value.trim());
         if (anchorOnly && nextNode?.type === 'heading' && !nextNode.children.some((c) => c.type === 'html' && ANCHOR_OPEN.test(c.value.trim()))) {
-          nextNode.children.unshift(...(node.children as PhrasingContent[]));
+          nextNode.children = [...(node.children as PhrasingContent[]), ...nextNode.children];
           break;
         }
         // A line of nothing but anchors (and comments) marks the block after it: the anchors move
@@ -590,7 +596,8 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
         const onlyAnchors = node.children.length > 0 && node.children.every((c) => (c.type === 'html' && (ANCHOR_OPEN.test(c.value.trim()) || ANCHOR_CLOSE.test(c.value.trim()) || HTML_COMMENT.test(c.value.trim()))) || (c.type === 'text' && c.value.trim() === ''));
         const into = onlyAnchors ? firstPhrasingParent(nextNode) : undefined;
         if (into) {
-          into.children.unshift(...(node.children as PhrasingContent[]));
+          // Not unshift(...children): a line of 200,000 anchors would overflow the stack as arguments.
+          into.children = [...(node.children as PhrasingContent[]), ...into.children];
           break;
         }
         const pc: PhrasingContext = { inHeading: false, inTableCell: false, anchors: [], openAnchors: 0 };
@@ -617,7 +624,7 @@ function transformBlocks(parent: Parents, ctx: ConvertContext): void {
         if (converted) {
           const holder = { type: 'root', children: converted.nodes } as Root;
           transformBlocks(holder, ctx);
-          out.push(...holder.children);
+          append(out, holder.children);
           i = converted.last;
           break;
         }
@@ -680,7 +687,7 @@ function mapLines(node: Nodes, lines: readonly number[]): void {
       n.position.start.line = lines[n.position.start.line - 1] ?? n.position.start.line;
       n.position.end.line = lines[n.position.end.line - 1] ?? n.position.end.line;
     }
-    if ('children' in n) stack.push(...(n.children as Nodes[]));
+    if ('children' in n) append(stack, n.children as Nodes[]);
   }
 }
 
@@ -818,11 +825,29 @@ function cutRanges(text: string, ranges: [number, number][]): string {
  * `<style>`, are not text.
  */
 function visitHtmlText(html: string, text: (from: number, to: number) => void): void {
+  // Too deep for hast-util-from-html's recursion: `convertHtml` reports it (import/nesting-depth).
+  if (htmlDepth(html) > MAX_NESTING_DEPTH) return;
   visit(fromHtml(html, { fragment: true }), 'text', (node, _index, parent) => {
     if (parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style')) return;
     const from = node.position?.start.offset;
     const to = node.position?.end.offset;
     if (from !== undefined && to !== undefined) text(from, to);
+  });
+}
+
+/** The positions reported too deep per file (the English and the translation share lines). */
+const reportedTooDeep = new WeakMap<ConvertContext, Set<string>>();
+
+/** `import/nesting-depth` at an input position, once per file: the file is not imported. */
+function reportTooDeep(ctx: ConvertContext, at: SourcePosition): void {
+  const seen = reportedTooDeep.get(ctx) ?? new Set<string>();
+  reportedTooDeep.set(ctx, seen);
+  if (seen.has(`${at.line}:${at.column}`)) return;
+  seen.add(`${at.line}:${at.column}`);
+  ctx.report({
+    file: ctx.file, line: at.line, column: at.column, ...importRule('import/nesting-depth'),
+    message: `the Markdown is nested more than ${MAX_NESTING_DEPTH} levels deep here (lists, block quotes, HTML or emphasis inside each other); the file is not imported`,
+    hint: `Nest at most ${MAX_NESTING_DEPTH} levels: fix the source file (an unclosed element or a run of > or * markers is the usual cause), then import it again.`,
   });
 }
 
@@ -833,7 +858,18 @@ export function convertBody(markdown: string, ctx: ConvertContext, options: Conv
   const outside: string[] = [];
   // Diagnostics of the line-level pass name lines of `markdown`: map them to the input too.
   const pre = preprocess(markdown, lines ? { ...ctx, report: (d) => ctx.report({ ...d, line: lines[d.line - 1] ?? d.line }) } : ctx, options.outside ? counter : undefined);
-  const tree = parser.parse(pre.text) as Root;
+  // Nesting past the limit (as for articles, `mdx/depth.ts`) is an error at its line and the file is
+  // not imported: found before the parse (micromark's time grows steeply with the containers one
+  // line opens) and in the tree (whose walks here and in mdast-util-to-markdown are recursive).
+  const tooDeep = (at: SourcePosition): void => reportTooDeep(ctx, { line: lines?.[at.line - 1] ?? at.line, column: at.column });
+  const prefix = deepPrefix(pre.text);
+  if (prefix) tooDeep(prefix);
+  const tree = parser.parse(prefix ? '' : pre.text) as Root;
+  const deepest = deepestNode(tree);
+  if (deepest) {
+    tooDeep(deepest.position);
+    tree.children = [];
+  }
   // DocFX's id of every heading, from its text as written (before any is left out of the English);
   // DocFX tabs are not headings there. See heading-ids.ts.
   const docfxIds = new Map<Heading, string>();

@@ -14,9 +14,12 @@
  */
 import type { Element, ElementContent, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { Parser } from 'htmlparser2';
+import { MAX_NESTING_DEPTH } from '../mdx/depth.ts';
 import { defaultHandlers, toMdast, type Handle } from 'hast-util-to-mdast';
 import type { Nodes, PhrasingContent, RootContent, TableCell } from 'mdast';
 import type { MdxJsxTextElement, MdxTextExpression } from 'mdast-util-mdx';
+import { append } from '../append.ts';
 
 /** Elements of documents that the conversion understands; any other tag is prose (`<token>`). */
 export const DOCUMENT_ELEMENTS = new Set([
@@ -61,7 +64,7 @@ function clean(node: HastRoot | Element, ctx: HtmlContext): void {
       const attributes = Object.entries(child.properties).map(([k, v]) => ` ${k}${v === true || v === '' ? '' : `="${String(v)}"`}`).join('');
       out.push({ type: 'text', value: `<${child.tagName}${attributes}>` });
       clean(child, ctx);
-      out.push(...child.children);
+      append(out, child.children);
       continue;
     }
     if (child.type === 'element') clean(child, ctx);
@@ -114,9 +117,32 @@ function cellPhrasing(children: readonly Nodes[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   lines.forEach((line, i) => {
     if (i > 0) out.push(br());
-    out.push(...line);
+    append(out, line);
   });
   return out;
+}
+
+/**
+ * How deeply the elements of an HTML fragment nest, counted by htmlparser2's tokenizer (iterative;
+ * implied and void elements close as HTML says), stopping at `max + 1`. hast-util-from-html builds
+ * and walks the tree recursively, so a fragment of 3,000 nested `<b>` overflows the stack there:
+ * `convertHtml` asks this first.
+ */
+export function htmlDepth(html: string, max = MAX_NESTING_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  const parser = new Parser({
+    onopentag() {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > max) parser.pause();
+    },
+    onclosetag() {
+      depth--;
+    },
+  });
+  parser.end(html);
+  return deepest;
 }
 
 /**

@@ -30,6 +30,7 @@ export const IMPORT_RULES = {
   'import/missing-image': { severity: 'warning', summary: 'Images a file shows are not in the repository (nor in --assets DIR).' },
   'import/navigation-title': { severity: 'warning', summary: 'A sidebar section from a DocFX TOC lacks a title in some locale; another title stands in for it.' },
   'import/redirects': { severity: 'info', summary: 'DocFX redirects that cannot be kept (to other sites, or to pages not imported).' },
+  'import/nesting-depth': { severity: 'error', summary: 'The Markdown nests lists, quotes, HTML or emphasis more than 100 levels deep; the file is not imported.' },
   'import/invalid-output': { severity: 'error', summary: 'The MDX the importer produced does not parse or validate (an importer bug).' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
