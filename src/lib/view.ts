@@ -271,11 +271,14 @@ export function movedPaths(kb: KnowledgeBase): MovedPath[] {
     for (const locale of LOCALE_CODES) {
       for (const cloud of CLOUD_IDS) {
         const target = kb.page(locale, cloud, slug);
+        // The "not in this cloud" page (no target) has no sections; a variant may lack one that
+        // another has (the redirect check reports that): the reader lands on the page itself.
+        const section = anchor !== undefined && target?.file.parsed.headings.some((h) => h.id === anchor) ? anchor : undefined;
         out.push({
           locale,
           cloud,
           slug: old,
-          to: { href: articleUrl(locale, cloud, slug, anchor), title: kb.title(slug, locale) ?? slug },
+          to: { href: articleUrl(locale, cloud, slug, section), title: kb.title(slug, locale) ?? slug },
           canonical: target ? canonicalPathOf(target) : undefined,
         });
       }

@@ -17,6 +17,8 @@ function kb() {
           'Operated by <CloudFact name="operator" />. See [other](other.mdx#part), [global only](./global-only.mdx),',
           '[the portal](https://example.com/portal "Portal") and [a gone page](/en/global/missing/).',
           '',
+          'Also [a gone section](other.mdx#nowhere), [a gone file](/media/gone.pdf) and ![a gone diagram](/media/gone.png).',
+          '',
           '<Callout type="warning">',
           '',
           'Mind the **gap**.',
@@ -71,6 +73,16 @@ describe('article body rendering', () => {
     expect(html).toContain('<a href="https://example.com/portal" title="Portal" rel="noopener">the portal</a>');
     // Not "not available in <cloud>": the article does not exist at all (issue 14, 8).
     expect(html).toContain('<span class="unavailable-link" title="article.brokenLink">a gone page</span>');
+  });
+
+  it('links reported by the check are never broken links on the page: a missing section goes to the page, a missing file or image is its text', () => {
+    // The check reports each (or its baseline accepts it, as after a migration); the page must not
+    // send readers to a file that is not there, nor report the same fault again in the built-HTML pass.
+    const html = render('en', 'global');
+    expect(html).toContain('<a href="/en/global/other/">a gone section</a>');
+    expect(html).toContain('<span class="unavailable-link" title="article.brokenLink">a gone file</span>');
+    expect(html).toContain('<span class="unavailable-link" title="article.brokenLink">a gone diagram</span>');
+    expect(html).not.toContain('/media/gone');
   });
 
   it('a link to an article that is not in the reader\'s cloud is not a link', () => {

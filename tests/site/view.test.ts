@@ -187,7 +187,7 @@ describe('moved articles', () => {
       redirects: {
         path: 'content/redirects.yaml',
         // A chain, an anchor, a target in one cloud only, a target that does not exist, and a slug that is still an article.
-        text: ['old-first: first', 'older-first: old-first', 'old-section: first#section', 'old-global: global-only', 'gone: nowhere', 'first: global-only'].join('\n'),
+        text: ['old-first: first', 'older-first: old-first', 'old-section: first#section', 'old-global: global-only', 'old-global-section: global-only#section', 'gone: nowhere', 'first: global-only'].join('\n'),
       },
     },
   ).kb;
@@ -195,12 +195,17 @@ describe('moved articles', () => {
   const to = (locale: string, cloud: string, slug: string) => paths.find((p) => p.locale === locale && p.cloud === cloud && p.slug === slug)?.to;
 
   it('serves every old slug that leads to an article, in every locale and cloud, at the reader\'s URL of the new article', () => {
-    expect([...new Set(paths.map((p) => p.slug))].sort()).toEqual(['old-first', 'old-global', 'old-section', 'older-first']);
-    expect(paths).toHaveLength(4 * 4 * 4);
+    expect([...new Set(paths.map((p) => p.slug))].sort()).toEqual(['old-first', 'old-global', 'old-global-section', 'old-section', 'older-first']);
+    expect(paths).toHaveLength(5 * 4 * 4);
     expect(to('ko', 'china', 'older-first')).toEqual({ href: '/ko/china/first/', title: '첫 번째' });
     expect(to('en', 'usgov', 'old-section')).toEqual({ href: '/en/usgov/first/#section', title: 'First' });
     // Where the new article does not apply, its "not in this cloud" page says where it does.
     expect(to('ja', 'china', 'old-global')).toEqual({ href: '/ja/china/global-only/', title: 'Global only' });
+  });
+
+  it('leads to a section only where the reader\'s page has it: the "not in this cloud" page has none', () => {
+    expect(to('en', 'global', 'old-global-section')).toEqual({ href: '/en/global/global-only/#section', title: 'Global only' });
+    expect(to('ko', 'china', 'old-global-section')).toEqual({ href: '/ko/china/global-only/', title: 'Global only' });
   });
 
   it('makes no page for a redirect that leads nowhere, or from a slug that is an article', () => {

@@ -116,12 +116,18 @@ function renderLink(node: Element, hrefName: 'href', reader: Asking, children: E
     case 'external':
       return [element('a', { href: resolution.href, title, rel: ['noopener'] }, children)];
     case 'asset':
+      // A file that is not in public/ (link/missing-asset): never a link to nothing.
+      if (!resolution.exists) return [element('span', { className: ['unavailable-link'], title: t('article.brokenLink') }, children)];
       return [element('a', { href: resolution.href, title }, children)];
     case 'article':
       if (resolution.status === 'ok' || resolution.status === 'missing-anchor') {
-        if (!resolution.fallback) return [element('a', { href: resolution.href, title }, children)];
+        // A section the page does not have (link/missing-anchor): the reader lands on the page, where
+        // a browser would have left them anyway, and the built-HTML pass does not report the check's
+        // finding a second time (one fault, one diagnostic; a migration's baseline accepts it once).
+        const href = resolution.status === 'missing-anchor' ? resolution.href.replace(/#.*$/, '') : resolution.href;
+        if (!resolution.fallback) return [element('a', { href, title }, children)];
         const marker = element('span', { className: ['lang-marker'] }, [text(` ${t('article.untranslatedMarker')}`)]);
-        return [element('a', { href: resolution.href, title: t('article.untranslatedTitle'), hrefLang: 'en' }, [...children, marker])];
+        return [element('a', { href, title: t('article.untranslatedTitle'), hrefLang: 'en' }, [...children, marker])];
       }
       // Not a link, with the reason a reader can act on (the check reports the author's reason).
       return [
@@ -137,6 +143,12 @@ function renderImage(node: Element, reader: Asking): ElementContent[] {
   const src = stringProperty(node.properties, 'src') ?? '';
   const resolution = reader.asking.link(src, reader.slug);
   if (resolution.kind !== 'asset' && resolution.kind !== 'external') return [];
+  // An image that is not in public/ (link/missing-asset): its alternative text, as a browser shows a
+  // broken image's, without a request for a file that is not there.
+  if (resolution.kind === 'asset' && !resolution.exists) {
+    const alt = stringProperty(node.properties, 'alt') ?? '';
+    return alt ? [element('span', { className: ['unavailable-link'], title: reader.t('article.brokenLink') }, [text(alt)])] : [];
+  }
   return [element('img', { ...pick(node.properties, ['alt', 'title']), src: resolution.href, loading: 'lazy', decoding: 'async' }, [])];
 }
 
