@@ -374,6 +374,9 @@ describe('DocFX constructs of real repositories (item 6)', () => {
       '>[!Important]',
       '>' + pair('붙여 쓴 것.', 'Written without a space.'),
       '',
+      '> [!TIP]  ',
+      '> ' + pair('줄 바꿈 다음.', 'After a hard line break.') + '  ',
+      '',
       ':::image type="content" source="media/small.png" alt-text="Small" lightbox="media/large.png":::',
       '',
       pair('문장', 'A sentence with') + ' :::no-loc text="Azure":::.   ',
@@ -392,6 +395,8 @@ describe('DocFX constructs of real repositories (item 6)', () => {
   it('reads callouts whose first line is empty or has no space, :::image lightbox and :::no-loc', () => {
     expect(english).toContain('<Callout type="note">\n  After an empty line.\n</Callout>');
     expect(english).toContain('<Callout type="important">\n  Written without a space.\n</Callout>');
+    // Two trailing spaces after the marker (a hard line break in Markdown) or the text: no empty line.
+    expect(english).toContain('<Callout type="tip">\n  After a hard line break.\n</Callout>');
     expect(english).toContain('[![Small](/media/small.png)](/media/large.png)');
     expect(english).toContain('A sentence with Azure.\n');
   });

@@ -290,7 +290,16 @@ function isBlank(children: PhrasingContent[]): boolean {
   return children.every((c) => (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
 }
 
+/**
+ * Phrasing content without white space or hard line breaks at its edges: a hard break (two trailing
+ * spaces, common after DocFX's `> [!NOTE]  `) at the start or end of a paragraph only adds an empty
+ * line.
+ */
 function trimEdges(children: PhrasingContent[]): PhrasingContent[] {
+  const edge = (c: PhrasingContent | undefined): boolean => c?.type === 'break' || (c?.type === 'text' && c.value.trim() === '');
+  children = [...children];
+  while (children.length > 0 && edge(children[0])) children.shift();
+  while (children.length > 0 && edge(children.at(-1))) children.pop();
   const first = children[0];
   if (first?.type === 'text') first.value = first.value.replace(/^[ \t]+/, '');
   const last = children.at(-1);
