@@ -3,11 +3,13 @@
  * a temporary folder, once, and every assertion read from that one import. The corpus is read in
  * place; nothing of it is copied into the project.
  */
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { baselineOf, writeBaseline } from '../../src/lib/checks/baseline.ts';
 import { runChecks } from '../../src/lib/checks/index.ts';
-import { loadProject } from '../../src/lib/checks/project.ts';
+import { checkProject, loadProject } from '../../src/lib/checks/project.ts';
+import { buildIn, createIsolatedRoot } from '../../scripts/lib/isolated-build.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import type { KnowledgeBase } from '../../src/lib/model/kb.ts';
 import type { Locale } from '../../src/lib/site.ts';
@@ -230,4 +232,23 @@ describe('importing both corpus repositories', () => {
     const notImages = diagnostics.filter((d) => d.rule === 'link/missing-asset' && !/looked for public\/media\/\S+\.(png|jpe?g|gif|svg)\)/i.test(d.message));
     expect(notImages.map((d) => d.message)).toEqual([]);
   });
+
+  it('builds as a site once the baseline accepts those findings, as the README migrates a repository', async () => {
+    // The README's steps: the data files (done above), `npm run check -- --update-baseline`, `npm run build`.
+    const site = createIsolatedRoot(content, 'kb-corpus-');
+    try {
+      const checked = await checkProject({ root: site.root, useBaseline: false });
+      writeBaseline(baselineOf(checked.all, checked.baseline.path, site.root, checked.lineText));
+      const build = await buildIn(site.root);
+      // Every finding the content check made was accepted once; the built-HTML pass has none of its own.
+      expect(build.output).toMatch(/content checks: no errors, \d+ baselined/);
+      expect(build.output).toContain('built-HTML pass: no errors');
+      expect(build.ok, build.output.slice(-3000)).toBe(true);
+      for (const page of ['ko/global/reset-a-user-password/index.html', 'zh/china/use-the-reconciliation-files/index.html', 'en/usgov/index.html', 'pagefind/pagefind.js']) {
+        expect(existsSync(join(site.dist, page)), page).toBe(true);
+      }
+    } finally {
+      site.remove();
+    }
+  }, 900_000);
 });
