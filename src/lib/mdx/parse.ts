@@ -323,6 +323,41 @@ function unclosedNode(doc: ReturnType<typeof parseDocument>, offset: number): { 
   return found;
 }
 
+/** A `key: value` line whose value is plain (not quoted, not a list or map). */
+const PLAIN_PAIR = /^(\s*(?:- )?[\w.-]+:[ \t]+)([^"'\[{\s][^"]*?)[ \t]*$/;
+
+/**
+ * What to do about a YAML syntax error, by the `yaml` library's error code (the codes are listed in
+ * its documentation, "Errors"): the hint, and an edit where the fix is certain (quoting a plain
+ * value on a `key: value` line). `line` is the file line of the error, `text` that line.
+ */
+function yamlAdvice(code: string, line: number, text: string): { hint: string; edits?: TextEdit[] } {
+  const pair = PLAIN_PAIR.exec(text);
+  const quote = (why: string): { hint: string; edits?: TextEdit[] } => {
+    if (!pair) return { hint: `${why} Put the value in double quotes: key: "…".` };
+    const quoted = JSON.stringify(pair[2]!);
+    return { hint: `${why} Replace ${pair[2]} with ${quoted}.`, edits: [{ line, column: pair[1]!.length + 1, find: pair[2]!, replace: quoted }] };
+  };
+  switch (code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return quote('A value that contains ": " must be quoted.');
+    case 'BAD_SCALAR_START':
+      return quote('A value that starts with a YAML sign (@, `, %, * or &) must be quoted.');
+    case 'TAB_AS_INDENT':
+      return { hint: `YAML indents with spaces only: replace the tab at the start of this line with spaces, as many as the lines around it use.` };
+    case 'BAD_INDENT':
+      return { hint: `This line is indented differently from the keys it belongs with: start it at the same column as they do (spaces only).` };
+    case 'MISSING_CHAR':
+      return { hint: `This line is indented differently from the lines around it, so YAML reads it as part of a list: indent it like the other keys of its entry, or start a list item with "- ".` };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { hint: `Write a key and its value on one line (key: value); a value that goes on must be indented below its key. A line of text needs a key before it.` };
+    case 'DUPLICATE_KEY':
+      return { hint: 'Each key may appear once: remove this one or merge it into the first.' };
+    default:
+      return { hint: 'Quote values that contain ": " or " #", and indent nested keys with spaces.' };
+  }
+}
+
 /** Parses front matter YAML and records the line of every key, for errors that name the field. */
 export function parseFrontmatter(source: string): FrontmatterResult {
   const { yaml, yamlStartLine, unclosed } = splitFrontmatter(source);
@@ -339,7 +374,10 @@ export function parseFrontmatter(source: string): FrontmatterResult {
   const errors: FrontmatterError[] = doc.errors.map((e) => {
     const message = e.message.split('\n')[0] ?? e.message;
     const node = e.code === 'MISSING_CHAR' || e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN' ? unclosedNode(doc, e.pos[0]) : undefined;
-    if (!node) return { message, position: toPosition(e.pos[0]) };
+    if (!node) {
+      const position = toPosition(e.pos[0]);
+      return { message: `This is not valid YAML: ${message}`, position, ...yamlAdvice(e.code, position.line, (yamlLines[position.line - yamlStartLine] ?? '').replace(/\r$/, '')) };
+    }
     // Report where the value opens, and close it at the end of that line.
     const position = toPosition(node.start);
     const lineText = (yamlLines[position.line - yamlStartLine] ?? '').replace(/\r$/, '');
