@@ -129,6 +129,27 @@ export const CASES: FaultCase[] = [
     at: { file: EN, text: '---' },
   },
   {
+    name: 'frontmatter-key-misspelled',
+    rule: 'schema/frontmatter',
+    issue: '14 review, item 7 (an unknown key was reported at 1:1, and title as required, with a hint to read CONTRIBUTING.md)',
+    inject: (t) => t.edit(NOTES, 'title: Release notes', 'titel: Release notes'),
+    at: { file: NOTES, text: 'titel' },
+  },
+  {
+    name: 'frontmatter-clouds-not-a-list',
+    rule: 'schema/frontmatter',
+    issue: '14 review, item 7 (clouds: global was reported as "clouds is required")',
+    inject: (t) => t.edit(NOTES, 'clouds: [global]', 'clouds: global'),
+    at: { file: NOTES, text: 'clouds' },
+  },
+  {
+    name: 'frontmatter-cloud-twice',
+    rule: 'schema/frontmatter',
+    issue: '14 review, item 7 (a cloud listed twice was reported at the key, with a hint to read CONTRIBUTING.md)',
+    inject: (t) => t.edit(NOTES, 'clouds: [global]', 'clouds: [global, global]'),
+    at: { file: NOTES, text: 'global]' },
+  },
+  {
     name: 'frontmatter-no-title',
     rule: 'schema/frontmatter',
     inject: (t) => t.edit(NOTES, 'title: Release notes\n', ''),

@@ -157,7 +157,7 @@ describe('bad content is reported with file, line and field', () => {
     });
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
       'content/en/a.mdx:3:18 schema/frontmatter "mars" is not a cloud of this site (clouds: global, usgov, germany, china).',
-      'content/en/b.mdx:1:1 schema/frontmatter Front matter field "title" is required.',
+      'content/en/b.mdx:1:1 schema/frontmatter Front matter has no title.',
     ]);
   });
 

@@ -14,6 +14,7 @@ import { proposeHeadingId } from '../mdx/heading-ids.ts';
 import { MdxSyntaxError, parseFrontmatter, parseMdx, type FrontmatterResult, type ParsedMdx } from '../mdx/parse.ts';
 import { articleSchema, type ArticleFrontmatter } from '../schema.ts';
 import { suggest } from './resolve.ts';
+import { listing } from '../checks/context.ts';
 import { idLinksWant, idOtherLocalesGive } from './section-ids.ts';
 import { CLOUD_IDS, isLocale, LOCALE_CODES, SOURCE_LOCALE, sortClouds, type Cloud } from '../site.ts';
 import { cloudFactsSchema, navigationSchema, redirectsSchema, terminologySchema } from '../data-schema.ts';
@@ -257,9 +258,32 @@ export function validateFrontmatter(
   }
   const result = articleSchema.safeParse(frontmatter.data ?? {});
   if (result.success) return result.data;
+  const data = (frontmatter.data ?? {}) as Record<string, unknown>;
+  const lines = source?.split('\n').map((l) => l.replace(/\r$/, ''));
+  // An unknown key near a known one that is missing is that key misspelled: one finding, the rename.
+  const renamed = new Set<string>();
   for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const position = frontmatter.keyLines[key] ?? { line: 1, column: 1 };
+      const near = suggest(key, Object.keys(articleSchema.shape).filter((k) => data[k] === undefined))[0];
+      if (near) renamed.add(near);
+      diagnostics.push(
+        diagnostic('schema/frontmatter', file, position, `Front matter has an unknown key "${key}".`, near ? `Replace "${key}" with "${near}".` : `Remove the "${key}:" line; the keys are ${listing(Object.keys(articleSchema.shape))}.`, {
+          fix: near ? { edits: [{ line: position.line, column: position.column, find: key, replace: near }] } : undefined,
+        }),
+      );
+    }
+  }
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys' || renamed.has(String(issue.path[0]))) continue;
     const field = issue.path.join('.');
     const position = lineOfField(frontmatter, issue.path.map(String));
+    const advice = clearerIssue(issue, data, frontmatter, position, lines);
+    if (advice) {
+      diagnostics.push(diagnostic('schema/frontmatter', file, advice.position ?? position, advice.message, advice.hint, { fix: advice.edits ? { edits: advice.edits } : undefined }));
+      continue;
+    }
     const cloud = issue.path[0] === 'clouds' && typeof issue.path[1] === 'number' && issue.code === 'invalid_value' ? unknownCloud(frontmatter, issue.path[1], position, source) : undefined;
     if (cloud) {
       diagnostics.push(diagnostic('schema/frontmatter', file, position, cloud.message, cloud.hint, { fix: cloud.edits ? { edits: cloud.edits } : undefined }));
@@ -279,10 +303,44 @@ export function validateFrontmatter(
 }
 
 /**
+ * What a schema issue means for the fields authors get wrong most (a missing or empty title, clouds
+ * written as one value, a cloud listed twice), said with what to write; undefined for the others.
+ */
+function clearerIssue(issue: z.core.$ZodIssue, data: Record<string, unknown>, frontmatter: FrontmatterResult, position: SourcePosition, lines: string[] | undefined): { message: string; hint: string; edits?: TextEdit[] | undefined; position?: SourcePosition } | undefined {
+  const [field] = issue.path;
+  if (field === 'title' && issue.path.length === 1) {
+    if (data.title === undefined || data.title === null) {
+      return { message: 'Front matter has no title.', hint: 'Add a line "title: " with the article\'s title (in the file\'s language) after the first "---".' };
+    }
+    return { message: 'Front matter field "title" is empty.', hint: 'Write the article\'s title (in the file\'s language) after "title: ".' };
+  }
+  if (field === 'clouds' && issue.path.length === 1 && issue.code === 'invalid_type') {
+    if (data.clouds === undefined || data.clouds === null) {
+      return { message: 'Front matter has no clouds.', hint: `Add a line "clouds: [global]" after the title, with the clouds this file serves (of ${CLOUD_IDS.join(', ')}).` };
+    }
+    const line = lines?.[position.line - 1];
+    const written = line?.slice(position.column - 1).trimEnd();
+    const values = String(data.clouds).split(/[\s,]+/).filter(Boolean);
+    const wanted = `clouds: [${values.join(', ')}]`;
+    const edits = written !== undefined && /^clouds:\s*[^[\s]/.test(written) ? [{ line: position.line, column: position.column, find: written, replace: wanted }] : undefined;
+    return { message: `Front matter field "clouds" must be a list, even of one cloud.`, hint: edits ? `Replace "${written}" with "${wanted}".` : `Write it as a list: ${wanted}.`, edits };
+  }
+  if (field === 'clouds' && issue.path.length === 1 && issue.code === 'custom' && Array.isArray(data.clouds)) {
+    const list = data.clouds.map(String);
+    const index = list.findIndex((c, i) => list.indexOf(c) !== i);
+    const at = frontmatter.keyLines[`clouds.${index}`];
+    if (index < 0 || !at) return undefined;
+    const removal = removeCloud(frontmatter, index, at, lines);
+    return { message: `Front matter field "clouds" lists "${list[index]}" twice.`, hint: `Remove the second "${list[index]}" from clouds.`, edits: removal, position: at };
+  }
+  return undefined;
+}
+
+/**
  * An unknown cloud in `clouds`: a near miss is replaced, anything else removed from the list (the
  * edit takes the item out with its separator, in a flow list `[a, b]` or a block list `- b`).
  */
-function unknownCloud(frontmatter: FrontmatterResult, index: number, position: SourcePosition, source: string | undefined): { message: string; hint: string; edits?: TextEdit[] } | undefined {
+function unknownCloud(frontmatter: FrontmatterResult, index: number, position: SourcePosition, source: string | undefined): { message: string; hint: string; edits?: TextEdit[] | undefined } | undefined {
   const list = (frontmatter.data as { clouds?: unknown } | undefined)?.clouds;
   if (!Array.isArray(list)) return undefined;
   const value = String(list[index]);
@@ -291,23 +349,28 @@ function unknownCloud(frontmatter: FrontmatterResult, index: number, position: S
   if (near) return { message, hint: `Replace "${value}" with "${near}".`, edits: [{ line: position.line, column: position.column, find: value, replace: near }] };
   if (list.length === 1) return { message, hint: `Replace "${value}" with the cloud this variant serves (one of ${CLOUD_IDS.join(', ')}).` };
   const hint = `Remove "${value}" from clouds.`;
-  const line = source?.split('\n')[position.line - 1]?.replace(/\r$/, '');
-  if (line === undefined) return { message, hint };
-  if (/^\s*-\s/.test(line) && line.trim() === `- ${value}`) return { message, hint, edits: [{ line: position.line, column: 1, find: `${line}\n`, replace: '' }] };
+  return { message, hint, edits: removeCloud(frontmatter, index, position, source?.split('\n').map((l) => l.replace(/\r$/, ''))) };
+}
+
+/** The edit that takes item `index` out of `clouds` with its separator, in a flow list `[a, b]` or a block list `- b`. */
+function removeCloud(frontmatter: FrontmatterResult, index: number, position: SourcePosition, lines: string[] | undefined): TextEdit[] | undefined {
+  const list = (frontmatter.data as { clouds?: unknown[] } | undefined)?.clouds ?? [];
+  const value = String(list[index]);
+  const line = lines?.[position.line - 1];
+  if (line === undefined) return undefined;
+  if (/^\s*-\s/.test(line) && line.trim() === `- ${value}`) return [{ line: position.line, column: 1, find: `${line}\n`, replace: '' }];
   const previous = index > 0 ? frontmatter.keyLines[`clouds.${index - 1}`] : undefined;
   if (previous && previous.line === position.line) {
     const separator = line.slice(previous.column - 1 + String(list[index - 1]).length, position.column - 1);
-    return { message, hint, edits: [{ line: position.line, column: previous.column, find: `${String(list[index - 1])}${separator}${value}`, replace: String(list[index - 1]) }] };
+    return [{ line: position.line, column: previous.column, find: `${String(list[index - 1])}${separator}${value}`, replace: String(list[index - 1]) }];
   }
   const next = frontmatter.keyLines[`clouds.${index + 1}`];
-  if (next && next.line === position.line) {
-    return { message, hint, edits: [{ line: position.line, column: position.column, find: line.slice(position.column - 1, next.column - 1), replace: '' }] };
-  }
-  return { message, hint };
+  if (next && next.line === position.line) return [{ line: position.line, column: position.column, find: line.slice(position.column - 1, next.column - 1), replace: '' }];
+  return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type' && issue.input === undefined && issue.message.includes('undefined')) return 'is required';
   if (issue.code === 'unrecognized_keys') return `has unknown keys: ${issue.keys.join(', ')}`;
   return issue.message.replace(/\.$/, '');
 }
