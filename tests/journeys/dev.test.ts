@@ -97,6 +97,16 @@ describe('npm run dev reports content problems where the author looks (issue 14,
     expect(dev.output()).toContain(`${where} error content/mdx-syntax`);
   }, 60_000);
 
+  it('a translation that does not parse shows its diagnostics, not the English as if it were untranslated', async () => {
+    const file = join(site.content, 'ko', 'provide-billing-support.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n열린 중괄호 {닫히지 않음\n`);
+    const where = `content/ko/provide-billing-support.mdx:${positionIn(file, '{닫히지')}`;
+    const html = text(await pageWhen('/ko/global/provide-billing-support/', (h) => h.includes('content errors'), 20_000, 500));
+    expect(html).toContain(`${where} error content/mdx-syntax`);
+    // The other languages of the article keep working.
+    expect((await page('/zh/global/provide-billing-support/')).status).toBe(200);
+  }, 60_000);
+
   it('a file with a safety error shows the diagnostics instead of the page', async () => {
     const file = join(site.content, 'en', 'provide-technical-support.mdx');
     writeFileSync(file, readFileSync(file, 'utf8') + '\n<script>window.stolen = 1</script>\n');
