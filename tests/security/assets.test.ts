@@ -6,30 +6,16 @@
  * (`checkProject`, which `src/integration.ts` runs before Astro renders), and each automatic hint,
  * followed, leaves a file that passes.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/lib/checks/fix.ts';
 import { checkProject } from '../../src/lib/checks/project.ts';
 import { checkAsset, SCRIPT_CARRYING_TYPES } from '../../src/lib/model/assets.ts';
-import { FRONT_MATTER } from './helpers.ts';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+import { temporaryProject } from './helpers.ts';
 
 /** A project with one article and these files under public/ (project-relative paths). */
-function project(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(join(tmpdir(), 'kb-assets-'));
-  roots.push(root);
-  mkdirSync(join(root, 'content', 'en'), { recursive: true });
-  writeFileSync(join(root, 'content', 'en', 'page.mdx'), FRONT_MATTER + '![Flow](/media/flow.svg)\n');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const project = (files: Record<string, string | Uint8Array>): string => temporaryProject('kb-assets-', '![Flow](/media/flow.svg)\n', files);
 
 /** The safety/* errors of the project, as the build's check finds them. */
 async function assetErrors(root: string) {

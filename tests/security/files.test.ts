@@ -3,32 +3,20 @@
  * locales/ are errors with their path and are never followed (none crashes the check); a UTF-8 byte
  * order mark is accepted everywhere; bytes that are not UTF-8 are reported at their line and column.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/lib/checks/index.ts';
 import { loadProject } from '../../src/lib/checks/project.ts';
 import { decodeText } from '../../src/lib/model/read.ts';
-import { FRONT_MATTER, PROJECT_ROOT } from './helpers.ts';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+import { FRONT_MATTER, PROJECT_ROOT, temporaryDirectory, temporaryProject } from './helpers.ts';
 
 /** A project root with one English article, the real locales/ and public/favicon.svg, plus `files`. */
 function project(files: Record<string, string | Uint8Array> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'kb-files-'));
-  roots.push(root);
+  const root = temporaryProject('kb-files-', 'Text.\n', { 'public/favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>', ...files });
   cpSync(join(PROJECT_ROOT, 'locales'), join(root, 'locales'), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), { recursive: true });
   mkdirSync(join(root, 'public', 'media'), { recursive: true });
-  writeFileSync(join(root, 'public', 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  mkdirSync(join(root, 'content', 'en'), { recursive: true });
-  writeFileSync(join(root, 'content', 'en', 'page.mdx'), FRONT_MATTER + 'Text.\n');
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(join(root, path, '..'), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
   return root;
 }
 
@@ -41,8 +29,7 @@ async function check(root: string) {
 describe('symbolic links', () => {
   it('in public/, content/ and locales/ are one error each, with the path, and are never read', async () => {
     const root = project();
-    const outside = mkdtempSync(join(tmpdir(), 'kb-outside-'));
-    roots.push(outside);
+    const outside = temporaryDirectory('kb-outside-');
     writeFileSync(join(outside, 'outside.mdx'), FRONT_MATTER + 'Published from outside.\n');
     mkdirSync(join(outside, 'folder'));
     writeFileSync(join(outside, 'folder', 'x.png'), 'x');

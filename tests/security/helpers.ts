@@ -1,4 +1,8 @@
 /** Helpers of the security suite: render an article body with the real model, renderer and UI strings. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { readUiStrings } from '../../src/lib/checks/project.ts';
 import { resourcesFromFiles, translators } from '../../src/lib/i18n.ts';
 import { buildModel } from '../../src/lib/model/build.ts';
@@ -27,3 +31,28 @@ export function renderPage(body: string, options: { locale?: Locale; cloud?: Clo
   if (!page) throw new Error(`no page: ${JSON.stringify(diagnostics)}`);
   return renderBody(page.file.parsed.hast, { kb, locale, cloud, slug: 'page', t: t(locale) as unknown as Translate });
 }
+
+/**
+ * A temporary project root (removed after the test file) with `content/en/page.mdx` holding
+ * `body` and each of `files` (project-relative path → text or bytes).
+ */
+export function temporaryProject(prefix: string, body: string, files: Record<string, string | Uint8Array> = {}): string {
+  const root = temporaryDirectory(prefix);
+  mkdirSync(join(root, 'content', 'en'), { recursive: true });
+  writeFileSync(join(root, 'content', 'en', 'page.mdx'), FRONT_MATTER + body);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** A temporary folder, removed after the test file. */
+export function temporaryDirectory(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporaryRoots.push(dir);
+  return dir;
+}
+
+const temporaryRoots: string[] = [];
+afterAll(() => temporaryRoots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
