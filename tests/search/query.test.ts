@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFromIndex, encodeForIndex, koreanStem } from '../../src/lib/search/korean.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeFromIndex, encodeForIndex, KOREAN_PARTICLES, koreanStem } from '../../src/lib/search/korean.ts';
 import { compileSynonyms, planQuery, resultUrlForCloud, typedSoFar } from '../../src/lib/search/query.ts';
 
 describe('Korean stems', () => {
@@ -65,6 +67,22 @@ describe('Korean stems', () => {
     ['주의로', '주의'],
   ])('keeps the two-syllable noun of %s (%s)', (word, stem) => {
     expect(koreanStem(word).stem).toBe(stem);
+  });
+
+  it('strips the longest particle that leaves its stem long enough, as a scan of every particle in order does', () => {
+    // The rule as KOREAN_PARTICLES states it; koreanStem looks suffixes up by length instead.
+    const byScan = (word: string) => {
+      const p = KOREAN_PARTICLES.find((p) => word.endsWith(p.suffix) && word.length - p.suffix.length >= p.minStem);
+      return p ? { stem: word.slice(0, -p.suffix.length), suffix: p.suffix } : { stem: word, suffix: '' };
+    };
+    const words = new Set<string>();
+    for (const p of KOREAN_PARTICLES) for (const stem of ['', '팀', '결과', '청구서', '구독관리']) words.add(stem + p.suffix);
+    const ko = join(import.meta.dirname, '..', '..', 'content', 'ko');
+    for (const name of readdirSync(ko, { recursive: true }) as string[]) {
+      if (name.endsWith('.mdx')) for (const word of readFileSync(join(ko, name), 'utf8').match(/[\uAC00-\uD7A3]+/g) ?? []) words.add(word);
+    }
+    expect(words.size).toBeGreaterThan(1000);
+    for (const word of words) expect(koreanStem(word), word).toEqual(byScan(word));
   });
 
   it('moves particles out of indexed words and back for display', () => {

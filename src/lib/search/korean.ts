@@ -77,6 +77,14 @@ export const KOREAN_PARTICLES: readonly Particle[] = [
   ].map(particle(2)),
 ].sort((a, b) => b.suffix.length - a.suffix.length);
 
+/** Each suffix of KOREAN_PARTICLES with the shortest stem any of its entries allows. */
+const PARTICLE_BY_SUFFIX = new Map<string, Particle>();
+for (const p of KOREAN_PARTICLES) {
+  const same = PARTICLE_BY_SUFFIX.get(p.suffix);
+  if (!same || p.minStem < same.minStem) PARTICLE_BY_SUFFIX.set(p.suffix, p);
+}
+const LONGEST_PARTICLE = Math.max(...KOREAN_PARTICLES.map((p) => p.suffix.length));
+
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/;
 const HANGUL_WORD = /^[\uAC00-\uD7A3]+$/;
 /** A word that is Latin letters or digits followed by Hangul: Azure를, 21Vianet에서, A1등급. */
@@ -96,10 +104,11 @@ export function koreanStem(word: string): KoreanStem {
     return KOREAN_PARTICLES.some((p) => p.suffix === mixed[2]) ? { stem: mixed[1]!, suffix: mixed[2]! } : { stem: word, suffix: '' };
   }
   if (!HANGUL_WORD.test(word)) return { stem: word, suffix: '' };
-  for (const p of KOREAN_PARTICLES) {
-    if (word.endsWith(p.suffix) && word.length - p.suffix.length >= p.minStem) {
-      return { stem: word.slice(0, -p.suffix.length), suffix: p.suffix };
-    }
+  // Longest first, as KOREAN_PARTICLES is ordered: one look-up per suffix length rather than a
+  // scan of every particle (the index encodes every Korean word of the site).
+  for (let length = Math.min(LONGEST_PARTICLE, word.length - 1); length > 0; length--) {
+    const p = PARTICLE_BY_SUFFIX.get(word.slice(-length));
+    if (p && word.length - length >= p.minStem) return { stem: word.slice(0, -length), suffix: p.suffix };
   }
   return { stem: word, suffix: '' };
 }
@@ -131,10 +140,24 @@ function encodeSyllables(text: string): string {
 /** Text to index: every Korean word's particle moved out of the index (see the module comment). */
 export function encodeForIndex(text: string): string {
   if (!HANGUL_SYLLABLE.test(text)) return text;
-  return text.replace(WORD_RUN, (word) => {
-    const { stem, suffix } = koreanStem(word);
-    return suffix ? stem + encodeSyllables(suffix) : word;
-  });
+  return text.replace(WORD_RUN, encodeWord);
+}
+
+/**
+ * Encoded words, remembered: a site's Korean vocabulary is small next to its word count (every
+ * page of the build is encoded). Bounded, so that a huge vocabulary only costs time.
+ */
+const encodedWords = new Map<string, string>();
+const MAX_REMEMBERED = 200_000;
+
+function encodeWord(word: string): string {
+  const known = encodedWords.get(word);
+  if (known !== undefined) return known;
+  const { stem, suffix } = koreanStem(word);
+  const encoded = suffix ? stem + encodeSyllables(suffix) : word;
+  if (encodedWords.size >= MAX_REMEMBERED) encodedWords.clear();
+  encodedWords.set(word, encoded);
+  return encoded;
 }
 
 /** Stored text back to what the page says (청구 + encoded 를 → 청구를). */
