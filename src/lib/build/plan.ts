@@ -11,7 +11,8 @@ import { newCloudToken } from '../render/cloud-token.ts';
 import { DerivationPlan } from '../render/derive.ts';
 import { distinctPages, type RenderedPage } from '../render/distinct-pages.ts';
 import { searchDocuments, type SearchDocument } from '../search/indexer.ts';
-import type { Locale } from '../site.ts';
+import type { Cloud, Locale } from '../site.ts';
+import { append } from '../append.ts';
 import { ShardPlan, type Shard } from './shard.ts';
 
 export interface BuildPlanOptions {
@@ -39,22 +40,24 @@ export function planBuild(kb: KnowledgeBase, t: (locale: Locale) => Translate, o
   const indexes = (locale: Locale): boolean => options.search && (!shard || shard.ownsLocale(locale));
   const token = newCloudToken();
   // Every page a reader can open is searchable (untranslated ones and clouds whose text differs
-  // too), so every distinct page of an indexed locale is computed, keyed by its first cloud.
-  const computed = new Map<string, RenderedPage>();
-  const key = (locale: Locale, slug: string, cloud: string): string => `${locale}/${cloud}/${slug}`;
+  // too), so every distinct page of an indexed locale is computed, keyed by its first cloud, and
+  // made into search documents as soon as its variant's groups are known (a computed page is large:
+  // keeping every one until the end took 0.4 GB at N = 1,000).
+  const computed = new Map<Cloud, RenderedPage>();
+  const documents: BuildPlan['documents'] = [];
   const all = distinctPages(kb, t, token, {
     // A locale's search documents come from every article, whichever shard renders it.
     includes: (locale, slug) => owns(locale, slug) || indexes(locale),
     also: (page) => indexes(page.locale),
     rendered: (rendered) => {
-      if (indexes(rendered.page.locale)) computed.set(key(rendered.page.locale, rendered.page.article.slug, rendered.page.cloud), rendered);
+      if (indexes(rendered.page.locale)) computed.set(rendered.page.cloud, rendered);
+    },
+    variantDone: (variantGroups) => {
+      if (computed.size === 0) return;
+      append(documents, searchDocuments(kb, variantGroups.map((g) => ({ rendered: computed.get(g.clouds[0]!)!, clouds: g.clouds })), token));
+      computed.clear();
     },
   });
-  const documents = searchDocuments(
-    kb,
-    all.filter((g) => indexes(g.locale)).map((g) => ({ rendered: computed.get(key(g.locale, g.slug, g.clouds[0]!))!, clouds: g.clouds })),
-    token,
-  );
   const groups = all.filter((group) => owns(group.locale, group.slug));
   return {
     shard,

@@ -40,6 +40,11 @@ export interface DistinctPagesOptions {
   rendered?: (rendered: RenderedPage) => void;
   /** Pages to compute even when their group has one cloud (the search index wants them). */
   also?: (page: Page) => boolean;
+  /**
+   * Called with a (locale, variant)'s groups once they are complete, after `rendered` for each of
+   * its pages: what was kept of them can be let go (the search documents are made per variant).
+   */
+  variantDone?: (groups: readonly PageGroup[]) => void;
 }
 
 /**
@@ -73,6 +78,7 @@ export function distinctPages(kb: KnowledgeBase, t: (locale: Locale) => Translat
           mine.push({ group, answers: wanted ? compute(page) : undefined });
           groups.push(group);
         }
+        options.variantDone?.(mine.map((m) => m.group));
       }
     }
   }

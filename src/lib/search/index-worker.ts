@@ -50,6 +50,8 @@ const indexing = (async () => {
   const parts = groups.map((_, i) => `${stagingDir}.part-${i}`);
   for (const [i, documents] of groups.entries()) {
     await indexLanguage(documents, parts[i]!);
+    // Pagefind has them now: this thread need not keep a language's documents while it indexes the next.
+    groups[i] = [];
     if (errors.length > 0) return;
   }
   mergePagefindBundles(parts, stagingDir);

@@ -171,13 +171,7 @@ export interface SearchIndexing {
  */
 export function startSearchIndex(documents: Iterable<SearchDocument & { locale: Locale }>, stagingDir: string): SearchIndexing {
   removeStaging(stagingDir);
-  // One group per language: each is indexed by its own Pagefind process.
-  const byLocale = new Map<Locale, SearchDocument[]>();
-  for (const { locale, ...document } of documents) {
-    const group = byLocale.get(locale) ?? byLocale.set(locale, []).get(locale)!;
-    group.push(document);
-  }
-  const groups = [...byLocale.values()];
+  const groups = languageGroups(documents).map((g) => g.documents);
   const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     workerData: { groups, stagingDir },
     // Every message to Pagefind is garbage once sent; a smaller young generation collects it sooner.
@@ -207,6 +201,33 @@ export function startSearchIndex(documents: Iterable<SearchDocument & { locale: 
       removeStaging(stagingDir);
     },
   };
+}
+
+/**
+ * Pagefind's memory while it indexes a language grows with its documents, and for the languages it
+ * segments (Japanese, Chinese) about four times as fast per document as for English (measured with
+ * pagefind 1.6: 2,000 documents of 2,000 characters take 0.55 GB in Japanese, 0.21 GB in Chinese,
+ * 0.14 GB in English). The build's own process grows while it renders, so the largest index is made
+ * first, beside the smallest build process.
+ */
+const INDEX_ORDER: readonly string[] = ['ja', 'zh', 'ko', 'en'];
+
+function indexOrder(locale: Locale): number {
+  const at = INDEX_ORDER.indexOf(locale);
+  return at < 0 ? INDEX_ORDER.length : at;
+}
+
+/**
+ * The documents by language, in the order their Pagefind processes run (one after the other, each
+ * holding one language's index): the languages whose index takes the most memory first.
+ */
+export function languageGroups(documents: Iterable<SearchDocument & { locale: Locale }>): Array<{ locale: Locale; documents: SearchDocument[] }> {
+  const byLocale = new Map<Locale, SearchDocument[]>();
+  for (const { locale, ...document } of documents) {
+    const group = byLocale.get(locale) ?? byLocale.set(locale, []).get(locale)!;
+    group.push(document);
+  }
+  return [...byLocale].sort(([a], [b]) => indexOrder(a) - indexOrder(b)).map(([locale, documents]) => ({ locale, documents }));
 }
 
 /** The staging folder and the per-language bundles beside it (`<staging>.part-<n>`). */
