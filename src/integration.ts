@@ -7,8 +7,8 @@
  *   model is handed to the pages, so content is parsed once.
  * - The build's plan (`lib/build/plan.ts`): the distinct article pages Astro renders, and with
  *   `--shard K/N` the shard's part of the site (`lib/build/shard.ts`).
- * - Then Pagefind starts indexing the model's documents in its own process, while Astro renders,
- *   and writes the index to a staging folder as soon as it is done.
+ * - Pagefind indexes the model's documents in its own process as the plan makes them and while
+ *   Astro renders, and writes the index to a staging folder as soon as it is done.
  * - After the build: the search and page modules, the search data (synonyms), the built-HTML link pass (links made by layouts and
  *   navigation), which also writes the article pages derived from another cloud's rendering, a
  *   shard's manifest for `npm run build:merge`, and the index is moved into the site.
@@ -25,7 +25,7 @@ import { UserError } from './lib/user-error.ts';
 import { bundleBrowserModule, bundleSearchModule } from './lib/search/bundle.ts';
 import { PAGE_MODULE_URL } from './lib/client-scripts.ts';
 import { SEARCH_MODULE_URL } from './lib/search/module-url.ts';
-import { startSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
+import { openSearchIndex, type SearchIndexing } from './lib/search/indexer.ts';
 import { writeSearchData } from './lib/search/search-data.ts';
 import type { KnowledgeBase } from './lib/model/kb.ts';
 import { resourcesFromFiles, translators } from './lib/i18n.ts';
@@ -109,20 +109,26 @@ export default function partnerKb(): AstroIntegration {
         // serves (unless KB_DERIVE=0), and its canonical page is a search document.
         const planning = performance.now();
         const t = translators(resourcesFromFiles(project.checkOptions.ui?.locales ?? []));
+        // Pagefind indexes the documents in its own process while the plan makes more of them and
+        // Astro renders (staged in a folder of this process: two builds may share node_modules).
+        const indexing = process.env['KB_SKIP_SEARCH'] !== '1' ? openSearchIndex(cacheDir(root, 'search-index', String(process.pid))) : undefined;
+        let documents = 0;
         plan = planBuild(project.kb, (locale) => t(locale) as unknown as Translate, {
           shard,
-          search: process.env['KB_SKIP_SEARCH'] !== '1',
+          search: indexing !== undefined,
           derive: process.env['KB_DERIVE'] !== '0',
+          documents: (made) => {
+            documents += made.length;
+            indexing?.add(made);
+          },
         });
+        indexing?.end();
+        if (documents > 0) search = indexing;
+        else await indexing?.abort();
         shareShardPlan(plan.shard);
         shareDerivationPlan(plan.derivation);
         const what = shard ? `shard ${shardLabel(shard)}: ` : '';
         logger.info(`${what}${plan.distinct} distinct of ${plan.articlePages} article pages in ${Math.round(performance.now() - planning)} ms${plan.derivation ? '' : ' (KB_DERIVE=0: every page is rendered)'}`);
-        // Pagefind indexes the documents in its own process while Astro renders pages (staged in a
-        // folder of this process: two builds may share node_modules).
-        if (plan.documents.length > 0) search = startSearchIndex(plan.documents, cacheDir(root, 'search-index', String(process.pid)));
-        // The worker has its own copy now: this process need not keep them while it renders.
-        plan.documents.length = 0;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);

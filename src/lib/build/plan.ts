@@ -10,8 +10,8 @@ import type { Translate } from '../render/body.ts';
 import { newCloudToken } from '../render/cloud-token.ts';
 import { DerivationPlan } from '../render/derive.ts';
 import { distinctPages, type RenderedPage } from '../render/distinct-pages.ts';
-import { searchDocuments, type SearchDocument } from '../search/indexer.ts';
-import type { Cloud, Locale } from '../site.ts';
+import { localesInIndexOrder, searchDocuments, type SearchDocument } from '../search/indexer.ts';
+import { LOCALE_CODES, type Cloud, type Locale } from '../site.ts';
 import { append } from '../append.ts';
 import { ShardPlan, type Shard } from './shard.ts';
 
@@ -22,12 +22,18 @@ export interface BuildPlanOptions {
   search: boolean;
   /** Render each distinct page once (false with `KB_DERIVE=0`: every page is rendered). */
   derive: boolean;
+  /**
+   * Takes the search documents as they are made, a language's together, in
+   * `localesInIndexOrder`'s order (`openSearchIndex` indexes them meanwhile); else they are in
+   * the plan's `documents`.
+   */
+  documents?: (documents: BuildPlan['documents']) => void;
 }
 
 export interface BuildPlan {
   shard: ShardPlan | undefined;
   derivation: DerivationPlan | undefined;
-  /** The search documents of the locales this build indexes (`search/indexer.ts`). */
+  /** The search documents of the locales this build indexes (`search/indexer.ts`), unless taken by `documents`. */
   documents: Array<SearchDocument & { locale: Locale }>;
   /** Distinct article pages of this build, and its article pages. */
   distinct: number;
@@ -45,7 +51,10 @@ export function planBuild(kb: KnowledgeBase, t: (locale: Locale) => Translate, o
   // keeping every one until the end took 0.4 GB at N = 1,000).
   const computed = new Map<Cloud, RenderedPage>();
   const documents: BuildPlan['documents'] = [];
+  const emit = options.documents ?? ((made: BuildPlan['documents']) => void append(documents, made));
   const all = distinctPages(kb, t, token, {
+    // The languages whose index Pagefind makes first are computed first.
+    locales: localesInIndexOrder(LOCALE_CODES),
     // A locale's search documents come from every article, whichever shard renders it.
     includes: (locale, slug) => owns(locale, slug) || indexes(locale),
     also: (page) => indexes(page.locale),
@@ -54,7 +63,7 @@ export function planBuild(kb: KnowledgeBase, t: (locale: Locale) => Translate, o
     },
     variantDone: (variantGroups) => {
       if (computed.size === 0) return;
-      append(documents, searchDocuments(kb, variantGroups.map((g) => ({ rendered: computed.get(g.clouds[0]!)!, clouds: g.clouds })), token));
+      emit(searchDocuments(kb, variantGroups.map((g) => ({ rendered: computed.get(g.clouds[0]!)!, clouds: g.clouds })), token));
       computed.clear();
     },
   });

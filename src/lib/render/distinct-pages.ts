@@ -34,6 +34,8 @@ export interface RenderedPage {
 }
 
 export interface DistinctPagesOptions {
+  /** The locales in the order their pages are computed; default LOCALE_CODES. */
+  locales?: readonly Locale[];
   /** Only these (locale, slug) pairs (a shard of the build); default every article page. */
   includes?: (locale: Locale, slug: string) => boolean;
   /** Called with the page computed for each group of more than one cloud, and for `also` pages. */
@@ -54,7 +56,7 @@ export interface DistinctPagesOptions {
  */
 export function distinctPages(kb: KnowledgeBase, t: (locale: Locale) => Translate, token: CloudToken, options: DistinctPagesOptions = {}): PageGroup[] {
   const groups: PageGroup[] = [];
-  for (const locale of LOCALE_CODES) {
+  for (const locale of options.locales ?? LOCALE_CODES) {
     for (const article of kb.articles.values()) {
       if (options.includes && !options.includes(locale, article.slug)) continue;
       for (const variant of article.variants) {

@@ -158,22 +158,29 @@ export function searchDocuments(kb: KnowledgeBase, pages: Iterable<{ rendered: R
 }
 
 export interface SearchIndexing {
-  /** Waits for the index and moves it to `<siteDir>/pagefind/`. */
+  /**
+   * More documents to index. A language's documents come together: Pagefind indexes the languages
+   * in the order their first document arrives, each once the next one begins (or `end`).
+   */
+  add(documents: ReadonlyArray<SearchDocument & { locale: Locale }>): void;
+  /** No more documents: the last language is indexed and the index written. */
+  end(): void;
+  /** Waits for the index and moves it to `<siteDir>/pagefind/` (implies `end`). */
   finish(siteDir: string): Promise<SearchIndexResult>;
   /** Stops indexing without writing into the site (the build failed). */
   abort(): Promise<void>;
 }
 
 /**
- * Hands the documents to Pagefind (each language by its own process), which indexes them on a worker thread and in
- * its own process and writes the index to `stagingDir` as soon as it is complete, so that the main
- * thread renders pages meanwhile and the build waits only for a folder to be moved.
+ * Opens a search index that Pagefind makes on a worker thread (each language by its own process,
+ * one after the other) while documents are still being added, and writes to `stagingDir` as soon
+ * as the last one is indexed, so that the main thread renders pages meanwhile and the build waits
+ * only for a folder to be moved. Languages should arrive in `localesInIndexOrder`'s order.
  */
-export function startSearchIndex(documents: Iterable<SearchDocument & { locale: Locale }>, stagingDir: string): SearchIndexing {
+export function openSearchIndex(stagingDir: string): SearchIndexing {
   removeStaging(stagingDir);
-  const groups = languageGroups(documents).map((g) => g.documents);
   const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
-    workerData: { groups, stagingDir },
+    workerData: { stagingDir },
     // Every message to Pagefind is garbage once sent; a smaller young generation collects it sooner.
     resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
@@ -191,9 +198,16 @@ export function startSearchIndex(documents: Iterable<SearchDocument & { locale: 
     }
   };
   return {
+    add(documents) {
+      if (documents.length > 0) worker.postMessage({ add: documents });
+    },
+    end() {
+      worker.postMessage({ end: true });
+    },
     async finish(siteDir) {
       const outcome = await stop();
-      if (outcome.errors.length === 0) moveFolder(stagingDir, join(siteDir, 'pagefind'));
+      // No staging folder: no document was added, and there is no index to move.
+      if (outcome.errors.length === 0 && existsSync(stagingDir)) moveFolder(stagingDir, join(siteDir, 'pagefind'));
       return outcome;
     },
     async abort() {
@@ -201,6 +215,14 @@ export function startSearchIndex(documents: Iterable<SearchDocument & { locale: 
       removeStaging(stagingDir);
     },
   };
+}
+
+/** Indexes `documents` (`openSearchIndex`, all added at once in the languages' index order). */
+export function startSearchIndex(documents: Iterable<SearchDocument & { locale: Locale }>, stagingDir: string): SearchIndexing {
+  const indexing = openSearchIndex(stagingDir);
+  for (const { locale, documents: group } of languageGroups(documents)) indexing.add(group.map((d) => ({ ...d, locale })));
+  indexing.end();
+  return indexing;
 }
 
 /**
@@ -215,6 +237,11 @@ const INDEX_ORDER: readonly string[] = ['ja', 'zh', 'ko', 'en'];
 function indexOrder(locale: Locale): number {
   const at = INDEX_ORDER.indexOf(locale);
   return at < 0 ? INDEX_ORDER.length : at;
+}
+
+/** `locales` in the order their search indexes are made. */
+export function localesInIndexOrder(locales: readonly Locale[]): Locale[] {
+  return [...locales].sort((a, b) => indexOrder(a) - indexOrder(b));
 }
 
 /**
