@@ -113,15 +113,21 @@ export default function partnerKb(): AstroIntegration {
         // Astro renders (staged in a folder of this process: two builds may share node_modules).
         const indexing = process.env['KB_SKIP_SEARCH'] !== '1' ? openSearchIndex(cacheDir(root, 'search-index', String(process.pid))) : undefined;
         let documents = 0;
-        plan = planBuild(project.kb, (locale) => t(locale) as unknown as Translate, {
-          shard,
-          search: indexing !== undefined,
-          derive: process.env['KB_DERIVE'] !== '0',
-          documents: (made) => {
-            documents += made.length;
-            indexing?.add(made);
-          },
-        });
+        try {
+          plan = planBuild(project.kb, (locale) => t(locale) as unknown as Translate, {
+            shard,
+            search: indexing !== undefined,
+            derive: process.env['KB_DERIVE'] !== '0',
+            documents: (made) => {
+              documents += made.length;
+              indexing?.add(made);
+            },
+          });
+        } catch (error) {
+          // The indexing thread and Pagefind's process would keep the build alive.
+          await indexing?.abort();
+          throw error;
+        }
         indexing?.end();
         if (documents > 0) search = indexing;
         else await indexing?.abort();
