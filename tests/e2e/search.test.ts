@@ -8,13 +8,19 @@ import { expectPath, FIXTURE, formatViolations, newContext, pathOf, preloadAxe, 
 
 const browser = useBrowser();
 
-/** Focuses the header search with "/" from the page body, types, and waits for the result list. */
+/**
+ * Focuses the header search with "/" from the page body, types, and waits for the result list of
+ * the whole query: the list shows results while the reader types (the listbox's `data-query` says
+ * for which text), and a list of the first characters is not the one the keys then act on.
+ */
 async function searchByKeyboard(page: Page, query: string): Promise<string[]> {
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
   const input = page.locator('form[data-search] input[role="combobox"]');
   await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
   await page.keyboard.type(query, { delay: 20 });
+  const listbox = page.locator('form[data-search] [role="listbox"]');
+  await expect.poll(() => listbox.evaluate((el) => ((el as HTMLElement).dataset['query'] ?? '').replace(/\s/g, '')), { timeout: 10_000 }).toBe(query.replace(/\s/g, ''));
   await page.waitForSelector('form[data-search] [role="listbox"]:not([hidden]) [role="option"]', { timeout: 10_000 });
   return page.$$eval('form[data-search] [role="option"]', (options) => options.map((o) => new URL((o as HTMLAnchorElement).href).pathname));
 }
