@@ -44,9 +44,13 @@ describe('a search index made while documents are added', () => {
     const site = tempDir();
     const whole = startSearchIndex(documents, join(site, 'staging-a'));
     expect((await whole.finish(join(site, 'a'))).errors).toEqual([]);
-    // One document at a time, each language as it comes (as the build's plan hands them over).
+    // One document at a time, each language as it comes (as the build's plan hands them over), some
+    // while Pagefind is already indexing the language: it must wait for them, not close the language.
     const streamed = openSearchIndex(join(site, 'staging-b'));
-    for (const d of documents) streamed.add([d]);
+    for (const d of documents) {
+      streamed.add([d]);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
     streamed.end();
     const result = await streamed.finish(join(site, 'b'));
     expect(result).toMatchObject({ pages: documents.length, errors: [] });
