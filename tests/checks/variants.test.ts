@@ -6,32 +6,29 @@ import { at, check, hashOf, mdx, modelInput, ofRule, problems, translationOf } f
 const base = mdx({ title: 'Billing', clouds: ['global', 'usgov'], body: '## Disputes {/* #disputes */}\n\nOpen a request with Microsoft.\n' });
 const chinaBody = '## Disputes {/* #disputes */}\n\nOpen a request with 21Vianet.\n';
 
+/** The 21Vianet variant of `base`, reconciled with it. */
+const chinaVariant = (): string => mdx({ title: 'Billing', clouds: ['china'], extra: `baseHash: ${hashOf(base)}`, body: chinaBody });
+
+/** Korean translations of `base` (global and usgov) and of its 21Vianet variant `china`. */
+const koreanOfBoth = (china: string): Record<string, string> => ({
+  'content/ko/billing.mdx': translationOf(base, { title: '청구', clouds: ['global', 'usgov'], body: '## 분쟁 {/* #disputes */}\n' }),
+  'content/ko/billing.china.mdx': translationOf(china, { title: '청구', clouds: ['china'], body: '## 분쟁 {/* #disputes */}\n' }),
+});
+
 describe('cloud variants', () => {
   it('stays silent for disjoint, reconciled variants translated with the same clouds', () => {
-    const china = mdx({ title: 'Billing', clouds: ['china'], extra: `baseHash: ${hashOf(base)}`, body: chinaBody });
-    const d = check({
-      files: {
-        'content/en/billing.mdx': base,
-        'content/en/billing.china.mdx': china,
-        'content/ko/billing.mdx': translationOf(base, { title: '청구', clouds: ['global', 'usgov'], body: '## 분쟁 {/* #disputes */}\n' }),
-        'content/ko/billing.china.mdx': translationOf(china, { title: '청구', clouds: ['china'], body: '## 분쟁 {/* #disputes */}\n' }),
-      },
-    });
+    const china = chinaVariant();
+    const d = check({ files: { 'content/en/billing.mdx': base, 'content/en/billing.china.mdx': china, ...koreanOfBoth(china) } });
     expect(problems(d)).toEqual([]);
   });
 
   // Issue 14 review, item 5: one overlap at the English file an author added the cloud to, not at
   // the variant that always had it, with its translations' clouds and that cloud's terms folded in.
   it('reports an overlap at the file whose translations leave the cloud out, with the consequences folded', () => {
-    const china = mdx({ title: 'Billing', clouds: ['china'], extra: `baseHash: ${hashOf(base)}`, body: chinaBody });
+    const china = chinaVariant();
     const added = base.replace('clouds: [global, usgov]', 'clouds: [global, usgov, china]');
     const d = check({
-      files: {
-        'content/en/billing.mdx': added,
-        'content/en/billing.china.mdx': china,
-        'content/ko/billing.mdx': translationOf(base, { title: '청구', clouds: ['global', 'usgov'], body: '## 분쟁 {/* #disputes */}\n' }),
-        'content/ko/billing.china.mdx': translationOf(china, { title: '청구', clouds: ['china'], body: '## 분쟁 {/* #disputes */}\n' }),
-      },
+      files: { 'content/en/billing.mdx': added, 'content/en/billing.china.mdx': china, ...koreanOfBoth(china) },
       terminology: 'forbidden:\n  china:\n    en:\n      - term: Microsoft\n        use: 21Vianet\n',
     });
     expect(problems(d).map((p) => `${p.file}:${p.line}:${p.column} ${p.rule}`)).toEqual([`content/en/billing.mdx:${at(added, 'clouds:').line}:1 variant/overlap`]);

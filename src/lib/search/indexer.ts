@@ -220,7 +220,7 @@ export function openSearchIndex(stagingDir: string): SearchIndexing {
 /** Indexes `documents` (`openSearchIndex`, all added at once in the languages' index order). */
 export function startSearchIndex(documents: Iterable<SearchDocument & { locale: Locale }>, stagingDir: string): SearchIndexing {
   const indexing = openSearchIndex(stagingDir);
-  for (const { locale, documents: group } of languageGroups(documents)) indexing.add(group.map((d) => ({ ...d, locale })));
+  for (const group of languageGroups(documents)) indexing.add(group.documents);
   indexing.end();
   return indexing;
 }
@@ -248,10 +248,10 @@ export function localesInIndexOrder(locales: readonly Locale[]): Locale[] {
  * The documents by language, in the order their Pagefind processes run (one after the other, each
  * holding one language's index): the languages whose index takes the most memory first.
  */
-export function languageGroups(documents: Iterable<SearchDocument & { locale: Locale }>): Array<{ locale: Locale; documents: SearchDocument[] }> {
-  const byLocale = new Map<Locale, SearchDocument[]>();
-  for (const { locale, ...document } of documents) {
-    const group = byLocale.get(locale) ?? byLocale.set(locale, []).get(locale)!;
+export function languageGroups(documents: Iterable<SearchDocument & { locale: Locale }>): Array<{ locale: Locale; documents: Array<SearchDocument & { locale: Locale }> }> {
+  const byLocale = new Map<Locale, Array<SearchDocument & { locale: Locale }>>();
+  for (const document of documents) {
+    const group = byLocale.get(document.locale) ?? byLocale.set(document.locale, []).get(document.locale)!;
     group.push(document);
   }
   return [...byLocale].sort(([a], [b]) => indexOrder(a) - indexOrder(b)).map(([locale, documents]) => ({ locale, documents }));
